@@ -35,8 +35,6 @@ public final class ServerSet implements AutoCloseable {
         KafkaBroker kafka = new KafkaBroker(dir.resolve("kafka"), ports.kafka(), profile);
         CassandraNode cassandra = new CassandraNode(dir.resolve("cassandra"), ports.cassandra(), profile);
         ServerSet servers = new ServerSet(kafka, cassandra);
-        Thread stopOnExit = new Thread(servers::close, "tampon-infra-stop");
-        Runtime.getRuntime().addShutdownHook(stopOnExit);
         try {
             CompletableFuture<Void> kafkaReady = CompletableFuture.runAsync(() -> {
                 kafka.start();
@@ -56,6 +54,12 @@ public final class ServerSet implements AutoCloseable {
             Throwable cause = e.getCause() != null ? e.getCause() : e;
             throw cause instanceof RuntimeException re ? re : new IllegalStateException(cause);
         }
+    }
+
+    /** Stops both servers when this JVM exits (normally, on SIGTERM or on Ctrl-C). */
+    public ServerSet stopOnExit() {
+        Runtime.getRuntime().addShutdownHook(new Thread(this::close, "tampon-infra-stop"));
+        return this;
     }
 
     public KafkaBroker kafka() {

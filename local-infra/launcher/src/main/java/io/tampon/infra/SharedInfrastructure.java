@@ -43,7 +43,7 @@ final class SharedInfrastructure {
     private static InfraDescriptor startOwn() {
         Path dir = Path.of("target", "local-infra-" + ProcessHandle.current().pid()).toAbsolutePath();
         ServerSet servers = ServerSet.start(dir, new ServerSet.Ports(FreePorts.next(), FreePorts.next()),
-                JvmProfile.TEST);
+                JvmProfile.TEST).stopOnExit();
         return servers.describe();
     }
 

@@ -1,0 +1,51 @@
+package io.tampon.infra.run;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Optional;
+import java.util.jar.JarFile;
+import java.util.stream.Stream;
+
+/**
+ * One of Tampon's services as the local run starts it: its runnable jar from the module's {@code target/}, the port
+ * it listens on and the path that says it is ready.
+ */
+public record LocalService(String name, String module, int port, String readinessPath) {
+
+    /** The four services, in pipeline order. */
+    public static List<LocalService> all() {
+        return List.of(
+                new LocalService("ingest-service", "ingest-service", 8081, "/health/readiness"),
+                new LocalService("signing-service", "signing-service", 8082, "/actuator/health/readiness"),
+                new LocalService("qr-service", "qr-service", 8083, "/actuator/health/readiness"),
+                new LocalService("notification-service", "notification-service", 8084, "/actuator/health/readiness"));
+    }
+
+    /** The module's runnable jar (the one with a Main-Class), if it has been built. */
+    public Optional<Path> runnableJar(Path projectRoot) {
+        Path target = projectRoot.resolve(module).resolve("target");
+        if (!Files.isDirectory(target)) {
+            return Optional.empty();
+        }
+        try (Stream<Path> files = Files.list(target)) {
+            return files.filter(f -> f.getFileName().toString().endsWith(".jar"))
+                    .filter(f -> !f.getFileName().toString().startsWith("original-"))
+                    .filter(f -> mainClass(f).isPresent())
+                    .findFirst();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    static Optional<String> mainClass(Path jar) {
+        try (JarFile file = new JarFile(jar.toFile())) {
+            return Optional.ofNullable(file.getManifest())
+                    .map(m -> m.getMainAttributes().getValue("Main-Class"));
+        } catch (IOException e) {
+            return Optional.empty();
+        }
+    }
+}
