@@ -8,14 +8,15 @@ import java.util.UUID;
 /**
  * Unique vaccination certificate/assertion identifiers (eHN UVCI guidelines, Annex 2, option 3: opaque).
  * {@code URN:UVCI:01:<country>:<opaque id>#<check>}, the check character being Luhn mod N over the whole identifier
- * before '#', with N = 38 and the alphabet {@code 0-9 A-Z / :}.
+ * before '#' (prefix included), with N = 38 and the code points of the alphabet {@code A-Z 0-9 / :} in that order
+ * (DCC schema FAQ "UVCI checksum"; the official test vectors of AT, DK, FR, GR, LT and SI agree).
  *
  * <p>The opaque part is derived from the result id, so a result re-processed after a crash gets the same
  * identifier, and the pass's bytes stay identical.
  */
 public final class Uvci {
 
-    static final String ALPHABET = "0123456789ABCDEFGHIJKLMNOPQRSTUVWXYZ/:";
+    static final String ALPHABET = "ABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789/:";
     private static final int N = ALPHABET.length();
 
     private Uvci() {

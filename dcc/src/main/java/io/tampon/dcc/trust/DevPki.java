@@ -12,6 +12,7 @@ import java.security.spec.ECGenParameterSpec;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Date;
+import java.util.List;
 import org.bouncycastle.asn1.x500.X500Name;
 import org.bouncycastle.asn1.x509.BasicConstraints;
 import org.bouncycastle.asn1.x509.ExtendedKeyUsage;
@@ -41,6 +42,12 @@ public final class DevPki {
 
     public static SigningIdentity generate(String country, Instant notBefore, Duration dscValidity,
                                            SecureRandom random) {
+        return generate(country, notBefore, dscValidity, random, List.of(KeyUsagePolicy.TEST_ISSUANCE_OID));
+    }
+
+    /** @param extendedKeyUsages the DSC's HCERT key usage OIDs; empty means "may sign every type" */
+    public static SigningIdentity generate(String country, Instant notBefore, Duration dscValidity,
+                                           SecureRandom random, List<String> extendedKeyUsages) {
         try {
             KeyPair cscaKeys = ecKeyPair(random);
             X500Name cscaName = new X500Name("C=" + country + ",O=Tampon development,CN=Tampon dev CSCA");
@@ -55,12 +62,16 @@ public final class DevPki {
             KeyPair dscKeys = ecKeyPair(random);
             X500Name dscName = new X500Name("C=" + country + ",O=Tampon development,CN=Tampon dev DSC "
                     + notBefore.getEpochSecond());
-            X509CertificateHolder dsc = new JcaX509v3CertificateBuilder(cscaName, serial(random),
-                    Date.from(notBefore), Date.from(notBefore.plus(dscValidity)), dscName, dscKeys.getPublic())
-                    .addExtension(Extension.keyUsage, true, new KeyUsage(KeyUsage.digitalSignature))
-                    .addExtension(Extension.extendedKeyUsage, false, new ExtendedKeyUsage(
-                            KeyPurposeId.getInstance(new ASN1ObjectIdentifier(KeyUsagePolicy.TEST_ISSUANCE_OID))))
-                    .build(new JcaContentSignerBuilder("SHA256withECDSA").build(cscaKeys.getPrivate()));
+            JcaX509v3CertificateBuilder dscBuilder = new JcaX509v3CertificateBuilder(cscaName, serial(random),
+                    Date.from(notBefore), Date.from(notBefore.plus(dscValidity)), dscName, dscKeys.getPublic());
+            dscBuilder.addExtension(Extension.keyUsage, true, new KeyUsage(KeyUsage.digitalSignature));
+            if (!extendedKeyUsages.isEmpty()) {
+                dscBuilder.addExtension(Extension.extendedKeyUsage, false, new ExtendedKeyUsage(
+                        extendedKeyUsages.stream().map(oid -> KeyPurposeId.getInstance(new ASN1ObjectIdentifier(oid)))
+                                .toArray(KeyPurposeId[]::new)));
+            }
+            X509CertificateHolder dsc = dscBuilder.build(
+                    new JcaContentSignerBuilder("SHA256withECDSA").build(cscaKeys.getPrivate()));
 
             JcaX509CertificateConverter converter = new JcaX509CertificateConverter();
             return new SigningIdentity(dscKeys, converter.getCertificate(dsc), converter.getCertificate(csca));
