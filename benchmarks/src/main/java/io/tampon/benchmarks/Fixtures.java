@@ -1,0 +1,41 @@
+package io.tampon.benchmarks;
+
+import io.tampon.dcc.HcertEncoder;
+import io.tampon.dcc.cose.Es256Signer;
+import io.tampon.dcc.payload.TestCertificate;
+import io.tampon.dcc.payload.TestResult;
+import io.tampon.dcc.payload.TestType;
+import io.tampon.dcc.payload.Uvci;
+import io.tampon.dcc.trust.DevPki;
+import io.tampon.dcc.trust.Kid;
+import java.security.SecureRandom;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.util.UUID;
+
+/** A realistic test certificate and a development signer, shared by the benchmarks. */
+final class Fixtures {
+
+    static final Instant NOW = Instant.parse("2026-11-27T10:00:00Z");
+    static final DevPki.SigningIdentity IDENTITY = DevPki.generate("FR", NOW.minus(Duration.ofDays(1)),
+            Duration.ofDays(365), new SecureRandom());
+
+    private Fixtures() {
+    }
+
+    static Es256Signer signer() {
+        return new Es256Signer(IDENTITY.keyPair().getPrivate(), Kid.of(IDENTITY.dsc()));
+    }
+
+    static HcertEncoder encoder() {
+        return new HcertEncoder(signer(), "FR", Duration.ofHours(72), Clock.fixed(NOW, ZoneOffset.UTC));
+    }
+
+    static TestCertificate certificate() {
+        return new TestCertificate("Lefèvre-Dupont", "Amélie Marie", "1984-03-07", TestType.RAPID_ANTIGEN, "1232",
+                null, NOW.minusSeconds(7200), TestResult.NOT_DETECTED, "Pharmacie du Marché, Lyon 3e", "FR",
+                "Ministère des Solidarités et de la Santé", Uvci.forResult("FR", "TPN", UUID.randomUUID()));
+    }
+}

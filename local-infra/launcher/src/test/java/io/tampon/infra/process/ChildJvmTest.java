@@ -1,0 +1,55 @@
+package io.tampon.infra.process;
+
+import static org.awaitility.Awaitility.await;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.BufferedReader;
+import java.io.File;
+import java.io.InputStreamReader;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+import java.util.Optional;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class ChildJvmTest {
+
+    private static List<String> testClasspath() {
+        return List.of(System.getProperty("java.class.path").split(File.pathSeparator));
+    }
+
+    @Test
+    void aServerThatDiesAtStartIsReportedWithItsExitCodeAndLogFile(@TempDir Path dir) throws Exception {
+        Path jvmArgs = Files.write(dir.resolve("jvm.args"), List.of("-Xmx32m"));
+        ChildJvm child = ChildJvm.start("broken", testClasspath(), jvmArgs, ExitingMain.class.getName(), List.of(),
+                dir.resolve("broken.log"));
+        await().atMost(Duration.ofSeconds(20)).until(() -> !child.isAlive());
+
+        IllegalStateException e = assertThrows(IllegalStateException.class, child::requireAlive);
+        assertTrue(e.getMessage().contains("exited with code 3"), e.getMessage());
+        assertTrue(e.getMessage().contains(dir.resolve("broken.log").toString()), e.getMessage());
+        assertTrue(Files.readString(dir.resolve("broken.log")).contains("address already in use"));
+    }
+
+    @Test
+    void aChildDiesWithItsParentEvenWhenTheParentIsKilled(@TempDir Path dir) throws Exception {
+        Process parent = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+                "-Xmx64m", "-cp", System.getProperty("java.class.path"), ParentOfSleeper.class.getName(),
+                dir.toString()).redirectErrorStream(true).start();
+        long childPid;
+        try (BufferedReader out = new BufferedReader(new InputStreamReader(parent.getInputStream()))) {
+            childPid = Long.parseLong(out.readLine().strip());
+        }
+        Optional<ProcessHandle> child = ProcessHandle.of(childPid);
+        assertTrue(child.isPresent() && child.get().isAlive(), "the child runs");
+
+        parent.destroyForcibly().waitFor(); // SIGKILL: no shutdown hook of the parent runs
+
+        await().atMost(Duration.ofSeconds(20)).until(() -> !child.get().isAlive());
+        assertFalse(child.get().isAlive());
+    }
+}
