@@ -40,6 +40,10 @@ public final class DevPki {
     public record SigningIdentity(KeyPair keyPair, X509Certificate dsc, X509Certificate csca) {
     }
 
+    /** A country signing CA that can certify new DSCs (key rotation). */
+    public record Csca(KeyPair keyPair, X509Certificate certificate) {
+    }
+
     public static SigningIdentity generate(String country, Instant notBefore, Duration dscValidity,
                                            SecureRandom random) {
         return generate(country, notBefore, dscValidity, random, List.of(KeyUsagePolicy.TEST_ISSUANCE_OID));
@@ -48,35 +52,47 @@ public final class DevPki {
     /** @param extendedKeyUsages the DSC's HCERT key usage OIDs; empty means "may sign every type" */
     public static SigningIdentity generate(String country, Instant notBefore, Duration dscValidity,
                                            SecureRandom random, List<String> extendedKeyUsages) {
-        try {
-            KeyPair cscaKeys = ecKeyPair(random);
-            X500Name cscaName = new X500Name("C=" + country + ",O=Tampon development,CN=Tampon dev CSCA");
-            Instant cscaNotAfter = notBefore.plus(dscValidity.multipliedBy(4));
-            X509CertificateHolder csca = new JcaX509v3CertificateBuilder(cscaName, serial(random),
-                    Date.from(notBefore), Date.from(cscaNotAfter), cscaName, cscaKeys.getPublic())
-                    .addExtension(Extension.basicConstraints, true, new BasicConstraints(0))
-                    .addExtension(Extension.keyUsage, true,
-                            new KeyUsage(KeyUsage.keyCertSign | KeyUsage.cRLSign))
-                    .build(new JcaContentSignerBuilder("SHA256withECDSA").build(cscaKeys.getPrivate()));
+        Csca csca = createCsca(country, notBefore, dscValidity.multipliedBy(4), random);
+        return issueDsc(csca, country, notBefore, dscValidity, random, extendedKeyUsages);
+    }
 
-            KeyPair dscKeys = ecKeyPair(random);
-            X500Name dscName = new X500Name("C=" + country + ",O=Tampon development,CN=Tampon dev DSC "
-                    + notBefore.getEpochSecond());
-            JcaX509v3CertificateBuilder dscBuilder = new JcaX509v3CertificateBuilder(cscaName, serial(random),
-                    Date.from(notBefore), Date.from(notBefore.plus(dscValidity)), dscName, dscKeys.getPublic());
-            dscBuilder.addExtension(Extension.keyUsage, true, new KeyUsage(KeyUsage.digitalSignature));
+    public static Csca createCsca(String country, Instant notBefore, Duration validity, SecureRandom random) {
+        try {
+            KeyPair keys = ecKeyPair(random);
+            X500Name name = new X500Name("C=" + country + ",O=Tampon development,CN=Tampon dev CSCA");
+            X509CertificateHolder holder = new JcaX509v3CertificateBuilder(name, serial(random),
+                    Date.from(notBefore), Date.from(notBefore.plus(validity)), name, keys.getPublic())
+                    .addExtension(Extension.basicConstraints, true, new BasicConstraints(0))
+                    .addExtension(Extension.keyUsage, true, new KeyUsage(KeyUsage.keyCertSign | KeyUsage.cRLSign))
+                    .build(new JcaContentSignerBuilder("SHA256withECDSA").build(keys.getPrivate()));
+            return new Csca(keys, new JcaX509CertificateConverter().getCertificate(holder));
+        } catch (GeneralSecurityException | OperatorCreationException | java.io.IOException e) {
+            throw new DccException(DccError.KEY_INVALID, "cannot generate the development CSCA", e);
+        }
+    }
+
+    /** A new DSC certified by {@code csca}: how keys rotate without changing what verifiers anchor on. */
+    public static SigningIdentity issueDsc(Csca csca, String country, Instant notBefore, Duration validity,
+                                           SecureRandom random, List<String> extendedKeyUsages) {
+        try {
+            KeyPair keys = ecKeyPair(random);
+            X500Name issuer = X500Name.getInstance(csca.certificate().getSubjectX500Principal().getEncoded());
+            X500Name name = new X500Name("C=" + country + ",O=Tampon development,CN=Tampon dev DSC "
+                    + notBefore.getEpochSecond() + "-" + Long.toHexString(random.nextLong() & 0xffffff));
+            JcaX509v3CertificateBuilder builder = new JcaX509v3CertificateBuilder(issuer, serial(random),
+                    Date.from(notBefore), Date.from(notBefore.plus(validity)), name, keys.getPublic());
+            builder.addExtension(Extension.keyUsage, true, new KeyUsage(KeyUsage.digitalSignature));
             if (!extendedKeyUsages.isEmpty()) {
-                dscBuilder.addExtension(Extension.extendedKeyUsage, false, new ExtendedKeyUsage(
+                builder.addExtension(Extension.extendedKeyUsage, false, new ExtendedKeyUsage(
                         extendedKeyUsages.stream().map(oid -> KeyPurposeId.getInstance(new ASN1ObjectIdentifier(oid)))
                                 .toArray(KeyPurposeId[]::new)));
             }
-            X509CertificateHolder dsc = dscBuilder.build(
-                    new JcaContentSignerBuilder("SHA256withECDSA").build(cscaKeys.getPrivate()));
-
-            JcaX509CertificateConverter converter = new JcaX509CertificateConverter();
-            return new SigningIdentity(dscKeys, converter.getCertificate(dsc), converter.getCertificate(csca));
+            X509CertificateHolder holder = builder.build(
+                    new JcaContentSignerBuilder("SHA256withECDSA").build(csca.keyPair().getPrivate()));
+            return new SigningIdentity(keys, new JcaX509CertificateConverter().getCertificate(holder),
+                    csca.certificate());
         } catch (GeneralSecurityException | OperatorCreationException | java.io.IOException e) {
-            throw new DccException(DccError.KEY_INVALID, "cannot generate the development PKI", e);
+            throw new DccException(DccError.KEY_INVALID, "cannot issue a development DSC", e);
         }
     }
 

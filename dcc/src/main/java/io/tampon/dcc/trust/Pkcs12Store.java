@@ -30,8 +30,9 @@ public final class Pkcs12Store {
             } else {
                 store.load(null, password);
             }
-            store.setKeyEntry(alias, identity.keyPair().getPrivate(), password,
-                    new Certificate[] {identity.dsc(), identity.csca()});
+            Certificate[] chain = identity.dsc().equals(identity.csca())
+                    ? new Certificate[] {identity.dsc()} : new Certificate[] {identity.dsc(), identity.csca()};
+            store.setKeyEntry(alias, identity.keyPair().getPrivate(), password, chain);
             Path parent = file.toAbsolutePath().getParent();
             Files.createDirectories(parent);
             Path tmp = Files.createTempFile(parent, "keystore", ".tmp");
@@ -42,6 +43,48 @@ public final class Pkcs12Store {
                     java.nio.file.StandardCopyOption.ATOMIC_MOVE);
         } catch (GeneralSecurityException | IOException e) {
             throw new DccException(DccError.KEY_INVALID, "cannot write the keystore " + file.getFileName(), e);
+        }
+    }
+
+    /** Every signing identity in the keystore, by alias (key entries whose certificate is not a CA). */
+    public static java.util.Map<String, DevPki.SigningIdentity> loadAll(Path file, char[] password) {
+        try (InputStream in = Files.newInputStream(file)) {
+            KeyStore store = KeyStore.getInstance("PKCS12");
+            store.load(in, password);
+            java.util.Map<String, DevPki.SigningIdentity> identities = new java.util.TreeMap<>();
+            for (String alias : java.util.Collections.list(store.aliases())) {
+                Certificate[] chain = store.getCertificateChain(alias);
+                if (store.getKey(alias, password) instanceof PrivateKey key && chain != null && chain.length > 0
+                        && ((X509Certificate) chain[0]).getBasicConstraints() < 0) {
+                    X509Certificate dsc = (X509Certificate) chain[0];
+                    identities.put(alias, new DevPki.SigningIdentity(new KeyPair(dsc.getPublicKey(), key), dsc,
+                            (X509Certificate) chain[chain.length - 1]));
+                }
+            }
+            return identities;
+        } catch (GeneralSecurityException | IOException e) {
+            throw new DccException(DccError.KEY_INVALID, "cannot read the keystore " + file.getFileName(), e);
+        }
+    }
+
+    /** Stores a CSCA with its private key (development only: a real CSCA key never leaves its HSM). */
+    public static void saveCsca(Path file, String alias, char[] password, DevPki.Csca csca) {
+        save(file, alias, password, new DevPki.SigningIdentity(csca.keyPair(), csca.certificate(),
+                csca.certificate()));
+    }
+
+    public static java.util.Optional<DevPki.Csca> loadCsca(Path file, String alias, char[] password) {
+        try (InputStream in = Files.newInputStream(file)) {
+            KeyStore store = KeyStore.getInstance("PKCS12");
+            store.load(in, password);
+            if (store.getKey(alias, password) instanceof PrivateKey key
+                    && store.getCertificate(alias) instanceof X509Certificate certificate) {
+                return java.util.Optional.of(new DevPki.Csca(new KeyPair(certificate.getPublicKey(), key),
+                        certificate));
+            }
+            return java.util.Optional.empty();
+        } catch (GeneralSecurityException | IOException e) {
+            throw new DccException(DccError.KEY_INVALID, "cannot read the keystore " + file.getFileName(), e);
         }
     }
 
