@@ -23,6 +23,7 @@ import io.tampon.dcc.trust.Pkcs12Store;
 import io.tampon.dcc.trust.TrustList;
 import io.tampon.infra.LocalInfrastructure;
 import io.tampon.infra.junit.LocalInfraTest;
+import io.tampon.infra.kafka.KafkaTestClient;
 import io.tampon.stage.ResultStageRepository;
 import io.tampon.stage.ResultStatus;
 import io.tampon.stage.Stage;

@@ -184,10 +184,15 @@ public final class KafkaBroker implements AutoCloseable {
         return file;
     }
 
-    @Override
-    public void close() {
+    /** Stops the broker; {@link #start()} brings it back on the same ports with the same data (outage tests). */
+    public void stop() {
         if (process != null) {
             process.stop(30);
         }
+    }
+
+    @Override
+    public void close() {
+        stop();
     }
 }

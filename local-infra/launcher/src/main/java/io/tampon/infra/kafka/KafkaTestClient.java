@@ -1,4 +1,4 @@
-package io.tampon.signing;
+package io.tampon.infra.kafka;
 
 import java.time.Duration;
 import java.util.ArrayList;
@@ -17,19 +17,19 @@ import org.apache.kafka.common.serialization.ByteArraySerializer;
 import org.apache.kafka.common.serialization.StringDeserializer;
 import org.apache.kafka.common.serialization.StringSerializer;
 
-/** Produces test input and reads a whole topic from its beginning, on the real broker. */
-final class KafkaTestClient implements AutoCloseable {
+/** For tests: produces input and reads a whole topic from its beginning, on the real broker. */
+public final class KafkaTestClient implements AutoCloseable {
 
     private final KafkaProducer<String, byte[]> producer;
     private final String bootstrap;
 
-    KafkaTestClient(String bootstrap) {
+    public KafkaTestClient(String bootstrap) {
         this.bootstrap = bootstrap;
         this.producer = new KafkaProducer<>(Map.of(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrap,
                 ProducerConfig.ACKS_CONFIG, "all"), new StringSerializer(), new ByteArraySerializer());
     }
 
-    void send(String topic, Integer partition, String key, byte[] value) {
+    public void send(String topic, Integer partition, String key, byte[] value) {
         try {
             producer.send(new ProducerRecord<>(topic, partition, key, value)).get();
         } catch (Exception e) {
@@ -38,7 +38,7 @@ final class KafkaTestClient implements AutoCloseable {
     }
 
     /** Reads {@code topic} from the beginning until {@code done} holds for the records kept by {@code keep}. */
-    List<ConsumerRecord<String, byte[]>> readUntil(String topic, Predicate<ConsumerRecord<String, byte[]>> keep,
+    public List<ConsumerRecord<String, byte[]>> readUntil(String topic, Predicate<ConsumerRecord<String, byte[]>> keep,
                                                    Predicate<List<ConsumerRecord<String, byte[]>>> done,
                                                    Duration timeout) {
         try (KafkaConsumer<String, byte[]> consumer = new KafkaConsumer<>(Map.of(

@@ -1,0 +1,18 @@
+package io.tampon.ingest.config;
+
+import io.micronaut.context.annotation.ConfigurationProperties;
+import io.micronaut.core.bind.annotation.Bindable;
+
+/**
+ * The broker ({@code tampon.kafka.*}).
+ *
+ * @param bootstrapServers host:port list
+ * @param maxBlock         longest {@code send} may block when the buffer is full or metadata is missing: the
+ *                         overload signal that becomes a 503, kept well under the accept deadline
+ * @param bufferMemory     bytes of records awaiting acknowledgement; when full, new results are refused (503)
+ */
+@ConfigurationProperties("tampon.kafka")
+public record KafkaProperties(@Bindable(defaultValue = "127.0.0.1:9092") String bootstrapServers,
+                              @Bindable(defaultValue = "250ms") java.time.Duration maxBlock,
+                              @Bindable(defaultValue = "33554432") long bufferMemory) {
+}

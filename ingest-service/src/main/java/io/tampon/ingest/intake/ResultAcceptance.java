@@ -1,0 +1,75 @@
+package io.tampon.ingest.intake;
+
+import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.Timer;
+import io.tampon.contracts.events.ResultReceived;
+import io.tampon.ingest.config.IngestProperties;
+import io.tampon.ingest.status.StageStore;
+import jakarta.inject.Singleton;
+import java.util.List;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Waits, within the accept deadline, for Kafka to acknowledge a set of results. The answer per result is binary:
+ * acknowledged (202 material) or not (503 material) — never "probably".
+ */
+@Singleton
+class ResultAcceptance {
+
+    private static final Logger log = LoggerFactory.getLogger(ResultAcceptance.class);
+
+    private final ResultPublisher publisher;
+    private final StageStore stages;
+    private final IngestProperties properties;
+    private final Timer produceLatency;
+    private final AtomicInteger inFlight = new AtomicInteger();
+
+    ResultAcceptance(ResultPublisher publisher, StageStore stages, IngestProperties properties,
+                     MeterRegistry meters) {
+        this.publisher = publisher;
+        this.stages = stages;
+        this.properties = properties;
+        this.produceLatency = Timer.builder("tampon.ingest.produce").description("time for Kafka to acknowledge")
+                .publishPercentileHistogram().register(meters);
+        meters.gauge("tampon.ingest.in.flight", inFlight);
+    }
+
+    /** The results acknowledged by Kafka within the deadline, in input order: true = accepted. */
+    boolean[] accept(List<ResultReceived> results) {
+        long started = System.nanoTime();
+        long deadline = started + properties.acceptDeadline().toNanos();
+        inFlight.addAndGet(results.size());
+        try {
+            @SuppressWarnings("unchecked")
+            CompletableFuture<?>[] sends = new CompletableFuture<?>[results.size()];
+            for (int i = 0; i < results.size(); i++) {
+                sends[i] = publisher.publish(results.get(i));
+            }
+            boolean[] accepted = new boolean[results.size()];
+            for (int i = 0; i < sends.length; i++) {
+                try {
+                    sends[i].get(Math.max(0, deadline - System.nanoTime()), TimeUnit.NANOSECONDS);
+                    accepted[i] = true;
+                    produceLatency.record(System.nanoTime() - started, TimeUnit.NANOSECONDS);
+                    ResultReceived result = results.get(i);
+                    stages.recordReceived(result.resultId(), result.pharmacyId(), result.receivedAt());
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                    break;
+                } catch (Exception e) {
+                    // Not acknowledged in time (or refused): the pharmacy must retry; a late acknowledgement
+                    // is harmless because the retry carries the same resultId.
+                    log.warn("result {} not acknowledged within the deadline: {}", results.get(i).resultId(),
+                            e.getClass().getSimpleName());
+                }
+            }
+            return accepted;
+        } finally {
+            inFlight.addAndGet(-results.size());
+        }
+    }
+}

@@ -1,0 +1,81 @@
+package io.tampon.ingest.intake;
+
+import io.micronaut.serde.ObjectMapper;
+import io.tampon.contracts.Topics;
+import io.tampon.contracts.events.EventHeaders;
+import io.tampon.contracts.events.ResultReceived;
+import io.tampon.ingest.config.KafkaProperties;
+import jakarta.annotation.PreDestroy;
+import jakarta.inject.Singleton;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+import org.apache.kafka.clients.producer.KafkaProducer;
+import org.apache.kafka.clients.producer.ProducerConfig;
+import org.apache.kafka.clients.producer.ProducerRecord;
+import org.apache.kafka.clients.producer.RecordMetadata;
+import org.apache.kafka.common.serialization.ByteArraySerializer;
+import org.apache.kafka.common.serialization.StringSerializer;
+
+/**
+ * The only way into Kafka. A result counts as accepted when the future completes: every in-sync replica has it
+ * ({@code acks=all}) and the idempotent producer guarantees it is written once, in order, despite retries.
+ */
+@Singleton
+public class ResultPublisher {
+
+    private static final byte[] TYPE = EventHeaders.type(ResultReceived.TYPE, ResultReceived.SCHEMA_VERSION)
+            .getBytes(StandardCharsets.UTF_8);
+
+    private final KafkaProducer<String, byte[]> producer;
+    private final ObjectMapper json;
+
+    public ResultPublisher(KafkaProperties kafka, ObjectMapper json) {
+        this.json = json;
+        this.producer = new KafkaProducer<>(Map.of(
+                ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, kafka.bootstrapServers(),
+                ProducerConfig.ACKS_CONFIG, "all",
+                ProducerConfig.ENABLE_IDEMPOTENCE_CONFIG, true,
+                ProducerConfig.LINGER_MS_CONFIG, 2,
+                ProducerConfig.COMPRESSION_TYPE_CONFIG, "lz4",
+                // send() blocks at most this long when the buffer is full or the broker unknown: the 503 signal.
+                ProducerConfig.MAX_BLOCK_MS_CONFIG, (int) kafka.maxBlock().toMillis(),
+                ProducerConfig.BUFFER_MEMORY_CONFIG, kafka.bufferMemory(),
+                ProducerConfig.CLIENT_ID_CONFIG, "ingest-service"),
+                new StringSerializer(), new ByteArraySerializer());
+    }
+
+    /**
+     * Starts sending; the future completes when Kafka acknowledged, or fails (buffer full, broker unreachable,
+     * delivery timeout). Never throws for Kafka's reasons: the caller maps every failure to 503.
+     */
+    public CompletableFuture<RecordMetadata> publish(ResultReceived result) {
+        CompletableFuture<RecordMetadata> acknowledged = new CompletableFuture<>();
+        try {
+            ProducerRecord<String, byte[]> record = new ProducerRecord<>(Topics.RESULTS.name(),
+                    result.resultId().toString(), json.writeValueAsBytes(result));
+            record.headers().add(EventHeaders.TYPE, TYPE);
+            producer.send(record, (metadata, error) -> {
+                if (error != null) {
+                    acknowledged.completeExceptionally(error);
+                } else {
+                    acknowledged.complete(metadata);
+                }
+            });
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot serialise a result event", e);
+        } catch (RuntimeException e) {
+            acknowledged.completeExceptionally(e);
+        }
+        return acknowledged;
+    }
+
+    @PreDestroy
+    void close() {
+        // Deliver what was accepted-in-flight before the process ends.
+        producer.close(Duration.ofSeconds(10));
+    }
+}

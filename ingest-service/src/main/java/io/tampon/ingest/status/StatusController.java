@@ -1,0 +1,50 @@
+package io.tampon.ingest.status;
+
+import io.micronaut.core.annotation.Nullable;
+import io.micronaut.http.HttpResponse;
+import io.micronaut.http.MediaType;
+import io.micronaut.http.annotation.Controller;
+import io.micronaut.http.annotation.Get;
+import io.micronaut.http.annotation.Header;
+import io.micronaut.http.annotation.PathVariable;
+import io.micronaut.scheduling.TaskExecutors;
+import io.micronaut.scheduling.annotation.ExecuteOn;
+import io.tampon.ingest.auth.ApiKeys;
+import io.tampon.ingest.problem.Problems;
+import java.util.Optional;
+import java.util.UUID;
+
+/** {@code GET /v1/results/{resultId}}: readable only by the pharmacy that posted the result; anyone else gets 404. */
+@Controller("/v1/results")
+@ExecuteOn(TaskExecutors.BLOCKING)
+class StatusController {
+
+    private final ApiKeys apiKeys;
+    private final StageStore stages;
+
+    StatusController(ApiKeys apiKeys, StageStore stages) {
+        this.apiKeys = apiKeys;
+        this.stages = stages;
+    }
+
+    @Get(value = "/{resultId}", produces = MediaType.APPLICATION_JSON)
+    HttpResponse<?> status(@PathVariable String resultId, @Header("Authorization") @Nullable String authorization) {
+        Optional<String> pharmacy = apiKeys.pharmacyFor(authorization);
+        if (pharmacy.isEmpty()) {
+            return Problems.unauthorized();
+        }
+        UUID id;
+        try {
+            id = UUID.fromString(resultId);
+        } catch (IllegalArgumentException e) {
+            return Problems.notFound();
+        }
+        try {
+            return stages.find(id).filter(status -> pharmacy.get().equals(status.pharmacyId()))
+                    .<HttpResponse<?>>map(status -> HttpResponse.ok(StatusResponse.of(status)))
+                    .orElseGet(Problems::notFound);
+        } catch (StageStore.StatusUnavailableException e) {
+            return Problems.unavailable(5, "result status is temporarily unavailable; results are still accepted");
+        }
+    }
+}
