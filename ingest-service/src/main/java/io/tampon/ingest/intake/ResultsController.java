@@ -20,6 +20,11 @@ import io.tampon.ingest.intake.IntakeResponses.BatchResponse;
 import io.tampon.ingest.problem.Problem;
 import io.tampon.ingest.problem.Problem.InvalidParam;
 import io.tampon.ingest.problem.Problems;
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.media.Content;
+import io.swagger.v3.oas.annotations.media.Schema;
+import io.swagger.v3.oas.annotations.responses.ApiResponse;
+import io.swagger.v3.oas.annotations.security.SecurityRequirement;
 import java.net.URI;
 import java.time.Clock;
 import java.util.ArrayList;
@@ -51,6 +56,21 @@ class ResultsController {
         this.meters = meters;
     }
 
+    @Operation(summary = "Post one test result",
+            description = "202 only once the result is durably in Kafka. Posting the same externalRef again returns "
+                    + "the same resultId. Unknown fields are ignored.")
+    @SecurityRequirement(name = "pharmacyKey")
+    @ApiResponse(responseCode = "202", description = "accepted; follow Location for its stage",
+            content = @Content(schema = @Schema(implementation = Accepted.class)))
+    @ApiResponse(responseCode = "401", description = "missing or unknown API key",
+            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @ApiResponse(responseCode = "422", description = "invalid fields, each named in invalidParams",
+            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @ApiResponse(responseCode = "429", description = "this pharmacy's rate limit; see Retry-After",
+            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @ApiResponse(responseCode = "503", description = "NOT accepted (Kafka unavailable or overloaded); retry after "
+            + "Retry-After with the same externalRef",
+            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     @Post(consumes = MediaType.APPLICATION_JSON, produces = MediaType.APPLICATION_JSON)
     HttpResponse<?> post(@Body ResultRequest request, @Header("Authorization") @Nullable String authorization) {
         Optional<String> pharmacy = apiKeys.pharmacyFor(authorization);
@@ -75,6 +95,21 @@ class ResultsController {
         return count("accepted", HttpResponse.accepted(URI.create(accepted.statusUrl())).body(accepted));
     }
 
+    @Operation(summary = "Post up to 500 results",
+            description = "Each item is ACCEPTED (in Kafka), REJECTED (with its invalid fields) or UNAVAILABLE "
+                    + "(resend later with the same externalRef).")
+    @SecurityRequirement(name = "pharmacyKey")
+    @ApiResponse(responseCode = "200", description = "per-item outcomes",
+            content = @Content(schema = @Schema(implementation = BatchResponse.class)))
+    @ApiResponse(responseCode = "401", description = "missing or unknown API key",
+            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @ApiResponse(responseCode = "422", description = "invalid fields, each named in invalidParams",
+            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @ApiResponse(responseCode = "429", description = "this pharmacy's rate limit; see Retry-After",
+            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @ApiResponse(responseCode = "503", description = "NOT accepted (Kafka unavailable or overloaded); retry after "
+            + "Retry-After with the same externalRef",
+            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     @Post(value = "/batch", consumes = MediaType.APPLICATION_JSON, produces = MediaType.APPLICATION_JSON)
     HttpResponse<?> batch(@Body BatchRequest request, @Header("Authorization") @Nullable String authorization) {
         Optional<String> pharmacy = apiKeys.pharmacyFor(authorization);

@@ -11,6 +11,12 @@ import io.micronaut.scheduling.TaskExecutors;
 import io.micronaut.scheduling.annotation.ExecuteOn;
 import io.tampon.ingest.auth.ApiKeys;
 import io.tampon.ingest.problem.Problems;
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.media.Content;
+import io.swagger.v3.oas.annotations.media.Schema;
+import io.swagger.v3.oas.annotations.responses.ApiResponse;
+import io.swagger.v3.oas.annotations.security.SecurityRequirement;
+import io.tampon.ingest.problem.Problem;
 import java.util.Optional;
 import java.util.UUID;
 
@@ -27,6 +33,13 @@ class StatusController {
         this.stages = stages;
     }
 
+    @Operation(summary = "Where a result stands: RECEIVED, SIGNED, ISSUED, NOTIFIED or FAILED (with a reason)")
+    @SecurityRequirement(name = "pharmacyKey")
+    @ApiResponse(responseCode = "200", content = @Content(schema = @Schema(implementation = StatusResponse.class)))
+    @ApiResponse(responseCode = "404", description = "unknown, or posted by another pharmacy",
+            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @ApiResponse(responseCode = "503", description = "status temporarily unavailable (results are still accepted)",
+            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     @Get(value = "/{resultId}", produces = MediaType.APPLICATION_JSON)
     HttpResponse<?> status(@PathVariable String resultId, @Header("Authorization") @Nullable String authorization) {
         Optional<String> pharmacy = apiKeys.pharmacyFor(authorization);
