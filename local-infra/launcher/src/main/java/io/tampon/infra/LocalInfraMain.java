@@ -10,7 +10,7 @@ import java.util.concurrent.CountDownLatch;
  * Command line of the local infrastructure.
  * <ul>
  *   <li>{@code run [dataDir [projectRoot]]}: the local run; data is kept in {@code dataDir} between runs.</li>
- *   <li>{@code keeper <dir>}: the build's shared servers, kept until the build ends.</li>
+ *   <li>{@code keeper <dir> [TEST|LOCAL_RUN]}: shared servers, kept until this process ends (build, benchmarks).</li>
  *   <li>{@code await-keeper <dir>}: waits until the keeper is ready (or fails with its reason).</li>
  * </ul>
  */
@@ -27,7 +27,8 @@ public final class LocalInfraMain {
                 new LocalRun(Path.of(args.length > 2 ? args[2] : ".").toAbsolutePath(), dataDir, System.out)
                         .runUntilInterrupted();
             }
-            case "keeper" -> keep(Path.of(requireDir(args)).toAbsolutePath());
+            case "keeper" -> keep(Path.of(requireDir(args)).toAbsolutePath(),
+                    JvmProfile.valueOf(args.length > 2 ? args[2] : JvmProfile.TEST.name()));
             case "await-keeper" -> {
                 InfraDescriptor ready = SharedInfrastructure.awaitKeeper(Path.of(requireDir(args)),
                         ServerSet.START_TIMEOUT.plusMinutes(1));
@@ -45,12 +46,12 @@ public final class LocalInfraMain {
         return args[1];
     }
 
-    private static void keep(Path dir) throws Exception {
+    private static void keep(Path dir, JvmProfile profile) throws Exception {
         InfraDescriptor.deleteFrom(dir);
         KeeperFailure.clear(dir);
         ServerSet servers;
         try {
-            servers = ServerSet.start(dir, new ServerSet.Ports(FreePorts.next(), FreePorts.next()), JvmProfile.TEST)
+            servers = ServerSet.start(dir, new ServerSet.Ports(FreePorts.next(), FreePorts.next()), profile)
                     .stopOnExit();
         } catch (RuntimeException e) {
             KeeperFailure.write(dir, e);

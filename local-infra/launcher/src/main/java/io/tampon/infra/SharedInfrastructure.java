@@ -42,8 +42,10 @@ final class SharedInfrastructure {
 
     private static InfraDescriptor startOwn() {
         Path dir = Path.of("target", "local-infra-" + ProcessHandle.current().pid()).toAbsolutePath();
-        ServerSet servers = ServerSet.start(dir, new ServerSet.Ports(FreePorts.next(), FreePorts.next()),
-                JvmProfile.TEST).stopOnExit();
+        // Benchmarks ask for the full JIT (-Dtampon.infra.profile=LOCAL_RUN); tests want a fast start.
+        JvmProfile profile = JvmProfile.valueOf(System.getProperty("tampon.infra.profile", JvmProfile.TEST.name()));
+        ServerSet servers = ServerSet.start(dir, new ServerSet.Ports(FreePorts.next(), FreePorts.next()), profile)
+                .stopOnExit();
         return servers.describe();
     }
 
