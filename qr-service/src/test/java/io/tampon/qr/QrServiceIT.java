@@ -49,6 +49,9 @@ import java.util.Set;
 import java.util.UUID;
 import java.util.stream.Collectors;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.pdfbox.Loader;
+import org.apache.pdfbox.pdmodel.PDDocument;
+import org.apache.pdfbox.text.PDFTextStripper;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -118,6 +121,15 @@ class QrServiceIT {
                 assertEquals(source.hc1(), hc1, "the stored PNG decodes to the exact HC1 string");
                 new HcertVerifier(TrustList.of(IDENTITY.dsc()), Clock.fixed(NOW.plusSeconds(60), ZoneOffset.UTC))
                         .verify(hc1);
+                byte[] pdf = get(service, "/p/" + event.linkToken() + "/pass.pdf",
+                        HttpResponse.BodyHandlers.ofByteArray()).body();
+                try (PDDocument document = Loader.loadPDF(pdf)) {
+                    assertEquals(1, document.getNumberOfPages(), "a one-page PDF");
+                    assertTrue(new PDFTextStripper().getText(document).contains("Lefèvre-Dupont"));
+                }
+                String svg = get(service, "/p/" + event.linkToken() + "/qr.svg",
+                        HttpResponse.BodyHandlers.ofString()).body();
+                assertTrue(svg.startsWith("<svg") && svg.contains("<path"), svg);
                 assertEquals(Stage.ISSUED, await().atMost(WAIT).until(() -> stages.find(event.resultId())
                         .map(ResultStatus::stage).orElse(null), stage -> stage == Stage.ISSUED));
             }

@@ -17,12 +17,12 @@ final class PatientPage {
     private static final Map<String, Map<String, String>> TEXT = Map.of(
             "fr", pairs("title", "Votre certificat de test COVID-19", "qr", "QR code de votre certificat",
                     "name", "Nom", "type", "Type de test", "date", "Prélèvement", "result", "Résultat",
-                    "valid", "Valable jusqu'au", "png", "Télécharger le QR code (PNG)", "other", "English",
+                    "valid", "Valable jusqu'au", "png", "Télécharger le QR code (PNG)", "pdf", "Télécharger le certificat (PDF)", "other", "English",
                     "negative", "Négatif (non détecté)", "positive", "Positif (détecté)",
                     "notFound", "Ce lien n'est pas valide ou a expiré."),
             "en", pairs("title", "Your COVID-19 test certificate", "qr", "QR code of your certificate",
                     "name", "Name", "type", "Test type", "date", "Sample taken", "result", "Result",
-                    "valid", "Valid until", "png", "Download the QR code (PNG)", "other", "Français",
+                    "valid", "Valid until", "png", "Download the QR code (PNG)", "pdf", "Download the certificate (PDF)", "other", "Français",
                     "negative", "Negative (not detected)", "positive", "Positive (detected)",
                     "notFound", "This link is not valid or has expired."));
     private static final String STYLE = "body{font-family:system-ui,sans-serif;margin:0;padding:1rem;max-width:32rem;"
@@ -47,16 +47,37 @@ final class PatientPage {
         return lang != null && lang.toLowerCase(Locale.ROOT).equals("en") ? "en" : "fr";
     }
 
-    static String render(StoredPass pass, String token, String lang) {
+    /** What the page and the PDF say about a pass, in one language; values are plain text (not escaped). */
+    record Facts(String title, String name, String type, String sampled, String result, String validUntil,
+                 Map<String, String> labels) {
+
+        java.util.List<String[]> lines() {
+            return java.util.List.of(new String[] {labels.get("name"), name},
+                    new String[] {labels.get("type"), type}, new String[] {labels.get("date"), sampled},
+                    new String[] {labels.get("result"), result}, new String[] {labels.get("valid"), validUntil});
+        }
+    }
+
+    static Facts facts(StoredPass pass, String lang) {
         Map<String, String> t = TEXT.get(lang);
-        String other = lang.equals("fr") ? "en" : "fr";
-        DateTimeFormatter date = DateTimeFormatter.ofPattern(lang.equals("fr") ? "d MMMM yyyy, HH:mm" : "MMMM d, yyyy, HH:mm",
-                Locale.forLanguageTag(lang)).withZone(PARIS);
-        String name = escape((pass.givenName() == null ? "" : pass.givenName() + " ") + pass.familyName());
+        DateTimeFormatter date = DateTimeFormatter.ofPattern(lang.equals("fr") ? "d MMMM yyyy, HH:mm"
+                : "MMMM d, yyyy, HH:mm", Locale.forLanguageTag(lang)).withZone(PARIS);
+        String name = (pass.givenName() == null ? "" : pass.givenName() + " ") + pass.familyName();
         String type = "LP217198-3".equals(pass.testType()) ? (lang.equals("fr") ? "Test antigénique rapide"
                 : "Rapid antigen test") : (lang.equals("fr") ? "Test PCR (TAAN)" : "PCR test (NAAT)");
         String result = "260373001".equals(pass.testResult()) ? t.get("positive") : t.get("negative");
-        String sampled = escape(format(pass.sampleCollectedAt(), date));
+        return new Facts(t.get("title"), name, type, format(pass.sampleCollectedAt(), date), result,
+                date.format(pass.expiresAt()), t);
+    }
+
+    static String render(StoredPass pass, String token, String lang) {
+        Map<String, String> t = TEXT.get(lang);
+        String other = lang.equals("fr") ? "en" : "fr";
+        Facts facts = facts(pass, lang);
+        String name = escape(facts.name());
+        String type = facts.type();
+        String result = facts.result();
+        String sampled = escape(facts.sampled());
         return "<!doctype html><html lang=\"" + lang + "\"><head><meta charset=\"utf-8\">"
                 + "<meta name=\"viewport\" content=\"width=device-width,initial-scale=1\">"
                 + "<meta name=\"robots\" content=\"noindex\"><title>" + t.get("title") + "</title><style>" + STYLE
@@ -66,9 +87,10 @@ final class PatientPage {
                 + "<dt>" + t.get("type") + "</dt><dd>" + type + "</dd>"
                 + "<dt>" + t.get("date") + "</dt><dd>" + sampled + "</dd>"
                 + "<dt>" + t.get("result") + "</dt><dd>" + result + "</dd>"
-                + "<dt>" + t.get("valid") + "</dt><dd>" + date.format(pass.expiresAt()) + "</dd></dl>"
+                + "<dt>" + t.get("valid") + "</dt><dd>" + facts.validUntil() + "</dd></dl>"
                 + "<div class=\"actions\"><a href=\"/p/" + token + "/qr.png\" download=\"pass-qr.png\">"
-                + t.get("png") + "</a><a href=\"/p/" + token + "?lang=" + other + "\" lang=\"" + other + "\">"
+                + t.get("png") + "</a><a href=\"/p/" + token + "/pass.pdf?lang=" + lang + "\" download=\"pass.pdf\">"
+                + t.get("pdf") + "</a><a href=\"/p/" + token + "?lang=" + other + "\" lang=\"" + other + "\">"
                 + t.get("other") + "</a></div></main></body></html>";
     }
 

@@ -1,5 +1,6 @@
 package io.tampon.qr.page;
 
+import io.tampon.dcc.qr.QrRenderer;
 import io.tampon.qr.config.QrProperties;
 import io.tampon.qr.issuing.PassRepository;
 import io.tampon.qr.issuing.StoredPass;
@@ -27,6 +28,7 @@ class PatientPageController {
     private final PassRepository passes;
     private final ClientRateLimiter limiter;
     private final Clock clock;
+    private final QrRenderer svg = new QrRenderer();
 
     PatientPageController(LinkTokens tokens, PassRepository passes, QrProperties properties, Clock clock) {
         this.tokens = tokens;
@@ -61,6 +63,30 @@ class PatientPageController {
         }
         return find(token).map(pass -> ResponseEntity.ok().cacheControl(CacheControl.noStore())
                         .contentType(MediaType.IMAGE_PNG).body(pass.qrPng()))
+                .orElseGet(() -> ResponseEntity.status(HttpStatus.NOT_FOUND).build());
+    }
+
+    @GetMapping(value = "/p/{token}/qr.svg", produces = "image/svg+xml")
+    ResponseEntity<String> qrSvg(@PathVariable String token, HttpServletRequest request) {
+        if (!limiter.tryAcquire(request.getRemoteAddr())) {
+            return ResponseEntity.status(HttpStatus.TOO_MANY_REQUESTS).header("Retry-After", "60").build();
+        }
+        return find(token).map(pass -> ResponseEntity.ok().cacheControl(CacheControl.noStore())
+                        .contentType(MediaType.parseMediaType("image/svg+xml")).body(svg.svg(pass.hc1())))
+                .orElseGet(() -> ResponseEntity.status(HttpStatus.NOT_FOUND).build());
+    }
+
+    @GetMapping(value = "/p/{token}/pass.pdf", produces = MediaType.APPLICATION_PDF_VALUE)
+    ResponseEntity<byte[]> pdf(@PathVariable String token, @RequestParam(required = false) String lang,
+                               HttpServletRequest request) {
+        if (!limiter.tryAcquire(request.getRemoteAddr())) {
+            return ResponseEntity.status(HttpStatus.TOO_MANY_REQUESTS).header("Retry-After", "60").build();
+        }
+        return find(token).map(pass -> ResponseEntity.ok().cacheControl(CacheControl.noStore())
+                        .contentType(MediaType.APPLICATION_PDF)
+                        .header("Content-Disposition", "attachment; filename=\"pass.pdf\"")
+                        .body(PassPdf.render(pass, PatientPage.facts(pass, PatientPage.language(lang,
+                                pass.language())))))
                 .orElseGet(() -> ResponseEntity.status(HttpStatus.NOT_FOUND).build());
     }
 
