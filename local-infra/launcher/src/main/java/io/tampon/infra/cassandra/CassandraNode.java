@@ -178,10 +178,15 @@ public final class CassandraNode implements AutoCloseable {
         return flags;
     }
 
-    @Override
-    public void close() {
+    /** Stops the node; {@link #start()} brings it back on the same ports with the same data (outage tests). */
+    public void stop() {
         if (process != null) {
             process.stop(30);
         }
+    }
+
+    @Override
+    public void close() {
+        stop();
     }
 }
