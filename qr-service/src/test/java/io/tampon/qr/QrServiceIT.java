@@ -123,6 +123,11 @@ class QrServiceIT {
             assertEquals(404, get(service, "/p/" + Base64.getUrlEncoder().withoutPadding().encodeToString(
                     new byte[32]), HttpResponse.BodyHandlers.ofString()).statusCode());
             assertEquals(404, get(service, "/p/garbage", HttpResponse.BodyHandlers.ofString()).statusCode());
+            String metrics = get(service, "/actuator/prometheus", HttpResponse.BodyHandlers.ofString()).body();
+            for (String metric : List.of("tampon_qr_passes_total{outcome=\"issued\"", "tampon_qr_render_seconds",
+                    "tampon_qr_write_seconds", "kafka_consumer_fetch_manager_records_lag")) {
+                assertTrue(metrics.contains(metric), metric + " is exported");
+            }
         }
         // Re-processing (a new consumer group re-reads the topic) gives identical events: links stay valid.
         try (ConfigurableApplicationContext replay = start("it-qr-replay-" + UUID.randomUUID())) {

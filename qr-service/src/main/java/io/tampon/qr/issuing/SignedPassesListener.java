@@ -45,6 +45,7 @@ class SignedPassesListener {
     private final Counter issued;
     private final Counter deadLettered;
     private final Timer renderTime;
+    private final Timer writeLatency;
 
     SignedPassesListener(PassRepository passes, IssuedPassPublisher publisher, ResultStageRepository stages,
                          LinkTokens tokens, QrProperties properties, JsonMapper json, Clock clock,
@@ -59,6 +60,8 @@ class SignedPassesListener {
         this.issued = meters.counter("tampon.qr.passes", "outcome", "issued");
         this.deadLettered = meters.counter("tampon.qr.passes", "outcome", "dead_lettered");
         this.renderTime = Timer.builder("tampon.qr.render").publishPercentileHistogram().register(meters);
+        this.writeLatency = Timer.builder("tampon.qr.write").description("time for Cassandra to store a pass")
+                .publishPercentileHistogram().register(meters);
     }
 
     @KafkaListener(id = "qr-service", idIsGroup = false,
@@ -95,7 +98,11 @@ class SignedPassesListener {
                     signed.pharmacyId(), tokens.tokenFor(pass.passId()), pass.issuedAt(), pass.expiresAt(),
                     signed.mobile(), signed.email(), signed.language());
             // Announced only once stored: a link sent to a patient must already open.
-            pending.add(passes.save(pass).thenCompose(stored -> publisher.publish(event)));
+            long writeStarted = System.nanoTime();
+            pending.add(passes.save(pass)
+                    .whenComplete((stored, error) -> writeLatency.record(System.nanoTime() - writeStarted,
+                            TimeUnit.NANOSECONDS))
+                    .thenCompose(stored -> publisher.publish(event)));
             pending.add(stages.markIssued(signed.resultId(), signed.pharmacyId(), clock.instant())
                     .toCompletableFuture());
             issuedInBatch++;
