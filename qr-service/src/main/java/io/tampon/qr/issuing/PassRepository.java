@@ -3,7 +3,7 @@ package io.tampon.qr.issuing;
 import com.datastax.oss.driver.api.core.CqlSession;
 import com.datastax.oss.driver.api.core.cql.PreparedStatement;
 import com.datastax.oss.driver.api.core.cql.Row;
-import io.tampon.qr.config.CassandraProperties;
+import io.tampon.spring.CassandraProperties;
 import io.tampon.qr.config.QrProperties;
 import java.nio.ByteBuffer;
 import java.time.Clock;

@@ -1,4 +1,4 @@
-package io.tampon.signing.config;
+package io.tampon.spring;
 
 import com.datastax.oss.driver.api.core.ConsistencyLevel;
 import com.datastax.oss.driver.api.core.DefaultConsistencyLevel;
