@@ -81,6 +81,8 @@ public final class LocalRun {
                 + servers.cassandra().contactPoint().getPort());
         settings.put("tampon.mail.smtp-port", Integer.toString(mail.smtpPort()));
         settings.put("tampon.sms.url", sms.url());
+        settings.put("tampon.notification.sms.password", LocalInfrastructure.SMS_PASSWORD);
+        settings.put("tampon.mail.host", mail.host());
         for (LocalService service : LocalService.all()) {
             Optional<Path> jar = service.runnableJar(projectRoot);
             if (jar.isEmpty()) {

@@ -1,0 +1,85 @@
+package io.tampon.notification.claims;
+
+import com.datastax.oss.driver.api.core.ConsistencyLevel;
+import com.datastax.oss.driver.api.core.CqlSession;
+import com.datastax.oss.driver.api.core.cql.PreparedStatement;
+import com.datastax.oss.driver.api.core.cql.ResultSet;
+import com.datastax.oss.driver.api.core.cql.Row;
+import io.tampon.notification.delivery.Channel;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.UUID;
+import org.springframework.stereotype.Repository;
+
+/**
+ * Exactly-once as far as providers allow: a (pass, channel) is claimed with a lightweight transaction (Paxos, SERIAL)
+ * before sending, marked SENT after, released when the send failed. What remains is the window between a provider
+ * accepting a message and our SENT record: a crash there leaves a CLAIMED row that is taken over only after the
+ * claim timeout — and that message may then be sent twice. Documented in docs/architecture.md.
+ */
+@Repository
+public class ClaimRepository {
+
+    private final CqlSession session;
+    private final PreparedStatement claim;
+    private final PreparedStatement takeOver;
+    private final PreparedStatement read;
+    private final PreparedStatement sent;
+    private final PreparedStatement release;
+
+    ClaimRepository(CqlSession session) {
+        this.session = session;
+        this.claim = session.prepare("INSERT INTO notification_claims (pass_id, channel, status, claimed_at) "
+                + "VALUES (?, ?, 'CLAIMED', ?) IF NOT EXISTS");
+        this.takeOver = session.prepare("UPDATE notification_claims SET claimed_at = ? WHERE pass_id = ? AND "
+                + "channel = ? IF status = 'CLAIMED' AND claimed_at = ?");
+        this.read = session.prepare("SELECT status, claimed_at FROM notification_claims WHERE pass_id = ? AND "
+                + "channel = ?");
+        this.sent = session.prepare("UPDATE notification_claims SET status = 'SENT', sent_at = ?, provider_id = ? "
+                + "WHERE pass_id = ? AND channel = ? IF status = 'CLAIMED'");
+        this.release = session.prepare("DELETE FROM notification_claims WHERE pass_id = ? AND channel = ? "
+                + "IF status = 'CLAIMED'");
+    }
+
+    /** True if this worker may send now; false if the message was sent or is being sent by someone else. */
+    public boolean claim(UUID passId, Channel channel, Instant now, Duration claimTimeout) {
+        ResultSet result = session.execute(claim.bind(passId, channel.name(), now)
+                .setSerialConsistencyLevel(ConsistencyLevel.SERIAL));
+        if (result.wasApplied()) {
+            return true;
+        }
+        Row existing = session.execute(read.bind(passId, channel.name())
+                .setConsistencyLevel(ConsistencyLevel.SERIAL)).one();
+        if (existing == null) {
+            return claim(passId, channel, now, claimTimeout); // released meanwhile
+        }
+        Instant claimedAt = existing.getInstant("claimed_at");
+        if ("CLAIMED".equals(existing.getString("status")) && claimedAt != null
+                && claimedAt.plus(claimTimeout).isBefore(now)) {
+            return session.execute(takeOver.bind(now, passId, channel.name(), claimedAt)
+                    .setSerialConsistencyLevel(ConsistencyLevel.SERIAL)).wasApplied();
+        }
+        return false;
+    }
+
+    public void markSent(UUID passId, Channel channel, Instant now, String providerId) {
+        session.execute(sent.bind(now, providerId, passId, channel.name())
+                .setSerialConsistencyLevel(ConsistencyLevel.SERIAL));
+    }
+
+    /** After a failed send: the next attempt may claim again at once. */
+    public void release(UUID passId, Channel channel) {
+        session.execute(release.bind(passId, channel.name()).setSerialConsistencyLevel(ConsistencyLevel.SERIAL));
+    }
+
+    public boolean allSent(UUID passId, Iterable<Channel> channels) {
+        for (Channel channel : channels) {
+            Row row = session.execute(read.bind(passId, channel.name())
+                    .setConsistencyLevel(ConsistencyLevel.SERIAL)).one();
+            if (row == null || !"SENT".equals(row.getString("status"))) {
+                return false;
+            }
+        }
+        return true;
+    }
+}
