@@ -75,8 +75,12 @@ class PatientPageBrowserIT {
                 Number naturalWidth = (Number) ((JavascriptExecutor) browser)
                         .executeScript("return arguments[0].naturalWidth", image);
                 assertTrue(naturalWidth.intValue() > 300, "the QR image loaded: " + naturalWidth);
+                // A phone-like 2x screen: the page shows the code at whole device pixels per module.
                 byte[] screenshot = image.getScreenshotAs(OutputType.BYTES);
                 assertEquals(signed.hc1(), QrReader.read(screenshot), "the QR on screen scans to the pass");
+                byte[] served = HttpClient.newHttpClient().send(HttpRequest.newBuilder(URI.create(
+                        base + image.getDomAttribute("src"))).build(), HttpResponse.BodyHandlers.ofByteArray()).body();
+                assertEquals(signed.hc1(), QrReader.read(served), "the served PNG scans to the pass");
 
                 String pdfHref = browser.findElement(By.cssSelector("a[href*='pass.pdf']")).getDomAttribute("href");
                 byte[] pdf = HttpClient.newHttpClient().send(HttpRequest.newBuilder(URI.create(base + pdfHref))
@@ -101,7 +105,7 @@ class PatientPageBrowserIT {
         options.setBinary(CHROMIUM.toFile());
         options.addArguments("--headless=new", "--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage",
                 "--disable-quic", "--no-first-run", "--disable-background-networking", "--disable-component-update",
-                "--disable-sync", "--window-size=412,915", "--user-data-dir=" + profile);
+                "--disable-sync", "--window-size=412,915", "--force-device-scale-factor=2", "--user-data-dir=" + profile);
         return options;
     }
 }

@@ -26,8 +26,8 @@ final class PatientPage {
                     "negative", "Negative (not detected)", "positive", "Positive (detected)",
                     "notFound", "This link is not valid or has expired."));
     private static final String STYLE = "body{font-family:system-ui,sans-serif;margin:0;padding:1rem;max-width:32rem;"
-            + "margin-inline:auto;color:#111;background:#fff}h1{font-size:1.3rem}img{width:100%;max-width:24rem;"
-            + "height:auto;image-rendering:pixelated;display:block;margin:1rem auto}dl{display:grid;"
+            + "margin-inline:auto;color:#111;background:#fff}h1{font-size:1.3rem}img{max-width:100%;height:auto;"
+            + "image-rendering:pixelated;display:block;margin:1rem auto}dl{display:grid;"
             + "grid-template-columns:auto 1fr;gap:.3rem 1rem}dt{font-weight:600}a{color:#0645ad}"
             + ".actions{display:flex;gap:1rem;flex-wrap:wrap;margin-top:1rem}";
 
@@ -70,7 +70,24 @@ final class PatientPage {
                 date.format(pass.expiresAt()), t);
     }
 
+    /**
+     * Shown at exactly 3 CSS pixels per QR module: 6 device pixels on a 2x phone screen, 9 on a 3x one — always
+     * whole pixels per module, which keeps the code as sharp on screen as in the PNG (fractional scaling blurs
+     * module edges and makes scanners miss). About 7.5 cm wide on a phone.
+     */
+    static int displayWidth(byte[] png, int moduleSize) {
+        if (png.length < 24) {
+            return 300;
+        }
+        int width = ((png[16] & 0xff) << 24) | ((png[17] & 0xff) << 16) | ((png[18] & 0xff) << 8) | (png[19] & 0xff);
+        return width / moduleSize * 3;
+    }
+
     static String render(StoredPass pass, String token, String lang) {
+        return render(pass, token, lang, 300);
+    }
+
+    static String render(StoredPass pass, String token, String lang, int qrWidth) {
         Map<String, String> t = TEXT.get(lang);
         String other = lang.equals("fr") ? "en" : "fr";
         Facts facts = facts(pass, lang);
@@ -82,7 +99,8 @@ final class PatientPage {
                 + "<meta name=\"viewport\" content=\"width=device-width,initial-scale=1\">"
                 + "<meta name=\"robots\" content=\"noindex\"><title>" + t.get("title") + "</title><style>" + STYLE
                 + "</style></head><body><main><h1>" + t.get("title") + "</h1>"
-                + "<img src=\"/p/" + token + "/qr.png\" alt=\"" + t.get("qr") + "\" width=\"600\" height=\"600\">"
+                + "<img src=\"/p/" + token + "/qr.png\" alt=\"" + t.get("qr") + "\" width=\"" + qrWidth
+                + "\" height=\"" + qrWidth + "\">"
                 + "<dl><dt>" + t.get("name") + "</dt><dd>" + name + "</dd>"
                 + "<dt>" + t.get("type") + "</dt><dd>" + type + "</dd>"
                 + "<dt>" + t.get("date") + "</dt><dd>" + sampled + "</dd>"

@@ -29,11 +29,13 @@ class PatientPageController {
     private final ClientRateLimiter limiter;
     private final Clock clock;
     private final QrRenderer svg = new QrRenderer();
+    private final int moduleSize;
 
     PatientPageController(LinkTokens tokens, PassRepository passes, QrProperties properties, Clock clock) {
         this.tokens = tokens;
         this.passes = passes;
         this.limiter = new ClientRateLimiter(properties.pageRequestsPerMinute(), System::nanoTime);
+        this.moduleSize = properties.moduleSize();
         this.clock = clock;
     }
 
@@ -53,7 +55,8 @@ class PatientPageController {
         return ResponseEntity.ok().cacheControl(CacheControl.noStore()).contentType(MediaType.TEXT_HTML)
                 .header("Referrer-Policy", "no-referrer")
                 .header("Content-Security-Policy", "default-src 'none'; img-src 'self'; style-src 'unsafe-inline'")
-                .body(PatientPage.render(pass.get(), token, language));
+                .body(PatientPage.render(pass.get(), token, language,
+                        PatientPage.displayWidth(pass.get().qrPng(), moduleSize)));
     }
 
     @GetMapping(value = "/p/{token}/qr.png", produces = MediaType.IMAGE_PNG_VALUE)
