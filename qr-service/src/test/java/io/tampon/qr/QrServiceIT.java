@@ -117,6 +117,12 @@ class QrServiceIT {
                 String svg = get(service, "/p/" + event.linkToken() + "/qr.svg",
                         HttpResponse.BodyHandlers.ofString()).body();
                 assertTrue(svg.startsWith("<svg") && svg.contains("<path"), svg);
+                int ttl = cql.execute(cql.prepare("SELECT TTL(hc1) AS ttl FROM passes WHERE pass_id = ?")
+                        .bind(event.passId())).one().getInt("ttl");
+                long expected = Duration.between(Instant.now(), event.expiresAt()).plus(Duration.ofDays(30))
+                        .toSeconds();
+                assertTrue(Math.abs(ttl - expected) < 300, "the row expires with the pass plus the retention: "
+                        + ttl + " s, expected about " + expected + " s");
                 assertEquals(Stage.ISSUED, await().atMost(WAIT).until(() -> stages.find(event.resultId())
                         .map(ResultStatus::stage).orElse(null), stage -> stage == Stage.ISSUED));
             }

@@ -30,8 +30,8 @@ class ChannelPacer {
             slot = Math.max(now, nextSlot.get(channel));
             nextSlot.put(channel, slot + intervalNanos.get(channel));
         }
-        long wait = slot - System.nanoTime();
-        if (wait > 0) {
+        // parkNanos may return early: wait until the slot has really come.
+        for (long wait = slot - System.nanoTime(); wait > 0; wait = slot - System.nanoTime()) {
             LockSupport.parkNanos(wait);
         }
     }

@@ -57,8 +57,9 @@ public class LinkTokens {
         } catch (IllegalArgumentException e) {
             return Optional.empty();
         }
-        if (decoded.length != 16 + MAC_BYTES) {
-            return Optional.empty();
+        if (decoded.length != 16 + MAC_BYTES
+                || !Base64.getUrlEncoder().withoutPadding().encodeToString(decoded).equals(token)) {
+            return Optional.empty(); // also refuses non-canonical spellings of a genuine token
         }
         byte[] id = Arrays.copyOf(decoded, 16);
         byte[] expected = Arrays.copyOf(mac(id), MAC_BYTES);

@@ -28,9 +28,11 @@ class LinkTokensTest {
     @Test
     void forgedTamperedOrMalformedTokensLeadNowhere() {
         String token = tokens.tokenFor(UUID.randomUUID());
-        char last = token.charAt(token.length() - 1);
-        String tampered = token.substring(0, token.length() - 1) + (last == 'A' ? 'B' : 'A');
-        assertEquals(Optional.empty(), tokens.passIdOf(tampered));
+        for (int position : new int[] {0, 20, 30, token.length() - 1}) {
+            char c = token.charAt(position);
+            String tampered = token.substring(0, position) + (c == 'A' ? 'B' : 'A') + token.substring(position + 1);
+            assertEquals(Optional.empty(), tokens.passIdOf(tampered), "tampered at " + position);
+        }
         assertEquals(Optional.empty(), tokens.passIdOf(token.substring(0, 30)));
         assertEquals(Optional.empty(), tokens.passIdOf("not base64 !"));
         LinkTokens otherSecret = new LinkTokens("another-secret-of-at-least-32-bytes!!".getBytes(StandardCharsets.UTF_8));
