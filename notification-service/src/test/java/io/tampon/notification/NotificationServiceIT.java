@@ -74,16 +74,11 @@ class NotificationServiceIT {
         infra = shared;
         kafka = new KafkaTestClient(infra.kafkaBootstrapServers());
         cql = infra.newCqlSession();
-        service = new SpringApplicationBuilder(NotificationApplication.class).run(Map.of(
-                "server.port", "0",
-                "tampon.kafka.bootstrap-servers", infra.kafkaBootstrapServers(),
-                "tampon.cassandra.contact-point", infra.cassandraContactPoint().getHostString() + ":"
-                        + infra.cassandraContactPoint().getPort(),
+        service = new SpringApplicationBuilder(NotificationApplication.class).run(infra.serviceArguments(Map.of(
                 "tampon.notification.group", "it-notification-" + UUID.randomUUID(),
                 "spring.mail.port", Integer.toString(infra.mail().smtpPort()),
                 "tampon.notification.sms.url", infra.sms().url(),
-                "tampon.notification.sms.password", LocalInfrastructure.SMS_PASSWORD).entrySet().stream()
-                .map(e -> "--" + e.getKey() + "=" + e.getValue()).toArray(String[]::new));
+                "tampon.notification.sms.password", LocalInfrastructure.SMS_PASSWORD)));
     }
 
     @AfterAll

@@ -52,13 +52,12 @@ class CassandraOutageIT {
             new SchemaMigrator(session, ServerSet.KEYSPACE, ServerSet.LOCAL_REPLICATION).migrate();
         }
         try (node; KafkaTestClient kafka = new KafkaTestClient(infra.kafkaBootstrapServers());
-             ConfigurableApplicationContext service = new SpringApplicationBuilder(QrApplication.class).run(Map.of(
-                     "server.port", "0",
-                     "tampon.kafka.bootstrap-servers", infra.kafkaBootstrapServers(),
-                     "tampon.cassandra.contact-point", "127.0.0.1:" + node.contactPoint().getPort(),
-                     "spring.kafka.consumer.group-id", "it-qr-outage-" + UUID.randomUUID(),
-                     "tampon.qr.link-secret", "integration-test-link-secret-32-bytes!!").entrySet().stream()
-                     .map(e -> "--" + e.getKey() + "=" + e.getValue()).toArray(String[]::new))) {
+             ConfigurableApplicationContext service = new SpringApplicationBuilder(QrApplication.class)
+                     .run(infra.serviceArguments(Map.of(
+                             // The node of its own, not the shared one.
+                             "tampon.cassandra.contact-point", "127.0.0.1:" + node.contactPoint().getPort(),
+                             "spring.kafka.consumer.group-id", "it-qr-outage-" + UUID.randomUUID(),
+                             "tampon.qr.link-secret", "integration-test-link-secret-32-bytes!!")))) {
             Set<String> before = produce(kafka, 5);
             awaitIssued(kafka, before);
 

@@ -52,14 +52,10 @@ class PatientPageBrowserIT {
         UUID resultId = UUID.randomUUID();
         PassSigned signed = QrServiceITSupport.signedPass(resultId);
         try (KafkaTestClient kafka = new KafkaTestClient(infra.kafkaBootstrapServers());
-             ConfigurableApplicationContext service = new SpringApplicationBuilder(QrApplication.class).run(Map.of(
-                     "server.port", "0",
-                     "tampon.kafka.bootstrap-servers", infra.kafkaBootstrapServers(),
-                     "tampon.cassandra.contact-point", infra.cassandraContactPoint().getHostString() + ":"
-                             + infra.cassandraContactPoint().getPort(),
-                     "spring.kafka.consumer.group-id", "it-qr-browser-" + UUID.randomUUID(),
-                     "tampon.qr.link-secret", "integration-test-link-secret-32-bytes!!").entrySet().stream()
-                     .map(e -> "--" + e.getKey() + "=" + e.getValue()).toArray(String[]::new))) {
+             ConfigurableApplicationContext service = new SpringApplicationBuilder(QrApplication.class)
+                     .run(infra.serviceArguments(Map.of(
+                             "spring.kafka.consumer.group-id", "it-qr-browser-" + UUID.randomUUID(),
+                             "tampon.qr.link-secret", "integration-test-link-secret-32-bytes!!")))) {
             kafka.send(Topics.PASSES_SIGNED.name(), null, resultId.toString(), JSON.writeValueAsBytes(signed));
             PassIssued issued = JSON.readValue(kafka.readUntil(Topics.PASSES_ISSUED.name(),
                     r -> r.key().equals(resultId.toString()), found -> !found.isEmpty(), Duration.ofSeconds(90))

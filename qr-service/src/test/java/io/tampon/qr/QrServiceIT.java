@@ -186,14 +186,8 @@ class QrServiceIT {
     }
 
     private static ConfigurableApplicationContext start(String group) {
-        return new SpringApplicationBuilder(QrApplication.class).run(Map.of(
-                "server.port", "0",
-                "tampon.kafka.bootstrap-servers", infra.kafkaBootstrapServers(),
-                "tampon.cassandra.contact-point", infra.cassandraContactPoint().getHostString() + ":"
-                        + infra.cassandraContactPoint().getPort(),
-                "tampon.cassandra.keyspace", infra.keyspace(),
+        return new SpringApplicationBuilder(QrApplication.class).run(infra.serviceArguments(Map.of(
                 "spring.kafka.consumer.group-id", group,
-                "tampon.qr.link-secret", "integration-test-link-secret-32-bytes!!").entrySet().stream()
-                .map(e -> "--" + e.getKey() + "=" + e.getValue()).toArray(String[]::new));
+                "tampon.qr.link-secret", "integration-test-link-secret-32-bytes!!")));
     }
 }

@@ -218,17 +218,10 @@ class SigningServiceIT {
     }
 
     private static ConfigurableApplicationContext start(String group, Path keystore, String activeAlias) {
-        // Command-line arguments outrank application.yml (builder "properties" would only be defaults).
-        return new SpringApplicationBuilder(SigningApplication.class).run(Map.of(
-                "server.port", "0",
-                "tampon.kafka.bootstrap-servers", infra.kafkaBootstrapServers(),
-                "tampon.cassandra.contact-point", infra.cassandraContactPoint().getHostString() + ":"
-                        + infra.cassandraContactPoint().getPort(),
-                "tampon.cassandra.keyspace", infra.keyspace(),
+        return new SpringApplicationBuilder(SigningApplication.class).run(infra.serviceArguments(Map.of(
                 "spring.kafka.consumer.group-id", group,
                 "tampon.signing.keys.keystore", keystore.toString(),
-                "tampon.signing.keys.active-alias", activeAlias).entrySet().stream()
-                .map(e -> "--" + e.getKey() + "=" + e.getValue()).toArray(String[]::new));
+                "tampon.signing.keys.active-alias", activeAlias)));
     }
 
     private static List<PassSigned> passesFor(Set<String> keys, int copies) {

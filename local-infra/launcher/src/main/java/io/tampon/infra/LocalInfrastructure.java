@@ -6,6 +6,8 @@ import io.tampon.infra.mail.MailSink;
 import io.tampon.infra.process.FreePorts;
 import io.tampon.infra.sms.SmsGatewayStandIn;
 import java.net.InetSocketAddress;
+import java.util.LinkedHashMap;
+import java.util.Map;
 
 /**
  * The running infrastructure a test (or the local run) talks to: a real Kafka broker and Cassandra node, shared by
@@ -50,6 +52,22 @@ public final class LocalInfrastructure {
     /** A new session on Tampon's keyspace; the caller closes it. */
     public CqlSession newCqlSession() {
         return CassandraNode.newSession(cassandraContactPoint(), keyspace());
+    }
+
+    /**
+     * Command-line arguments that point a service started in a test at this infrastructure (random HTTP port,
+     * Kafka, Cassandra), followed by {@code extra}; a later argument wins, so {@code extra} may override any of them.
+     * Command-line arguments, unlike defaults, outrank the service's {@code application.yml}.
+     */
+    public String[] serviceArguments(Map<String, String> extra) {
+        Map<String, String> arguments = new LinkedHashMap<>();
+        arguments.put("server.port", "0");
+        arguments.put("tampon.kafka.bootstrap-servers", kafkaBootstrapServers());
+        arguments.put("tampon.cassandra.contact-point", cassandraContactPoint().getHostString() + ":"
+                + cassandraContactPoint().getPort());
+        arguments.put("tampon.cassandra.keyspace", keyspace());
+        arguments.putAll(extra);
+        return arguments.entrySet().stream().map(e -> "--" + e.getKey() + "=" + e.getValue()).toArray(String[]::new);
     }
 
     public synchronized MailSink mail() {

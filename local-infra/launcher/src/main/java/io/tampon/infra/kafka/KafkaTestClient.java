@@ -2,8 +2,10 @@ package io.tampon.infra.kafka;
 
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.function.Predicate;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
@@ -61,6 +63,43 @@ public final class KafkaTestClient implements AutoCloseable {
                 }
             }
             return kept;
+        }
+    }
+
+    /**
+     * For throughput benchmarks: reads {@code topic} until every key has appeared once and returns how fast the
+     * keys arrived after the first {@code warmUpFraction} of them (the JIT's warm-up is left out).
+     */
+    public Drain measureDrain(String topic, Set<String> keys, double warmUpFraction, Duration timeout) {
+        try (KafkaConsumer<String, byte[]> consumer = new KafkaConsumer<>(Map.of(
+                ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrap, ConsumerConfig.MAX_POLL_RECORDS_CONFIG, 5000),
+                new StringDeserializer(), new ByteArrayDeserializer())) {
+            List<TopicPartition> partitions = consumer.partitionsFor(topic).stream()
+                    .map(p -> new TopicPartition(topic, p.partition())).toList();
+            consumer.assign(partitions);
+            consumer.seekToBeginning(partitions);
+            Set<String> seen = new HashSet<>();
+            int warmCount = (int) (keys.size() * warmUpFraction);
+            long warm = System.nanoTime();
+            long deadline = warm + timeout.toNanos();
+            while (seen.size() < keys.size() && System.nanoTime() < deadline) {
+                for (ConsumerRecord<String, byte[]> record : consumer.poll(Duration.ofMillis(200))) {
+                    if (keys.contains(record.key()) && seen.add(record.key()) && seen.size() == warmCount) {
+                        warm = System.nanoTime();
+                    }
+                }
+            }
+            if (seen.size() < keys.size()) {
+                throw new IllegalStateException("only " + seen.size() + " of " + keys.size() + " keys on " + topic);
+            }
+            return new Drain(keys.size() - warmCount, (System.nanoTime() - warm) / 1e9);
+        }
+    }
+
+    /** {@code records} arrived in {@code seconds}. */
+    public record Drain(int records, double seconds) {
+        public double perSecond() {
+            return records / seconds;
         }
     }
 
