@@ -66,7 +66,16 @@ public final class ResultStageRepository {
     }
 
     public Optional<ResultStatus> find(UUID resultId) {
-        Row row = session.execute(find.bind(resultId).setConsistencyLevel(consistency)).one();
+        return toStatus(session.execute(find.bind(resultId).setConsistencyLevel(consistency)).one());
+    }
+
+    /** The same as {@link #find}, without blocking: for callers that follow many results at once. */
+    public CompletionStage<Optional<ResultStatus>> findAsync(UUID resultId) {
+        return session.executeAsync(find.bind(resultId).setConsistencyLevel(consistency).setIdempotent(true))
+                .thenApply(rows -> toStatus(rows.one()));
+    }
+
+    private static Optional<ResultStatus> toStatus(Row row) {
         if (row == null) {
             return Optional.empty();
         }

@@ -44,6 +44,7 @@ class ResultStageRepositoryIT {
         assertEquals("ph-7", status.pharmacyId());
         assertEquals(T, status.receivedAt());
         assertEquals(T.plusSeconds(1), status.signedAt());
+        assertEquals(status, repository.findAsync(id).toCompletableFuture().join().orElseThrow());
     }
 
     @Test
@@ -59,5 +60,6 @@ class ResultStageRepositoryIT {
     @Test
     void anUnknownResultIsEmpty() {
         assertTrue(repository.find(UUID.randomUUID()).isEmpty());
+        assertTrue(repository.findAsync(UUID.randomUUID()).toCompletableFuture().join().isEmpty());
     }
 }

@@ -2,14 +2,12 @@ package io.tampon.infra;
 
 import io.tampon.infra.process.FreePorts;
 import io.tampon.infra.process.JvmProfile;
-import io.tampon.infra.run.LocalRun;
 import java.nio.file.Path;
 import java.util.concurrent.CountDownLatch;
 
 /**
  * Command line of the local infrastructure.
  * <ul>
- *   <li>{@code run [dataDir [projectRoot]]}: the local run; data is kept in {@code dataDir} between runs.</li>
  *   <li>{@code keeper <dir> [TEST|LOCAL_RUN]}: shared servers, kept until this process ends (build, benchmarks).</li>
  *   <li>{@code await-keeper <dir>}: waits until the keeper is ready (or fails with its reason).</li>
  * </ul>
@@ -20,13 +18,8 @@ public final class LocalInfraMain {
     }
 
     public static void main(String[] args) throws Exception {
-        String mode = args.length > 0 ? args[0] : "run";
+        String mode = args.length > 0 ? args[0] : "";
         switch (mode) {
-            case "run" -> {
-                Path dataDir = Path.of(args.length > 1 ? args[1] : ".tampon-data").toAbsolutePath();
-                new LocalRun(Path.of(args.length > 2 ? args[2] : ".").toAbsolutePath(), dataDir, System.out)
-                        .runUntilInterrupted();
-            }
             case "keeper" -> keep(Path.of(requireDir(args)).toAbsolutePath(),
                     JvmProfile.valueOf(args.length > 2 ? args[2] : JvmProfile.TEST.name()));
             case "await-keeper" -> {
@@ -35,7 +28,7 @@ public final class LocalInfraMain {
                 System.out.println("[tampon] shared infrastructure ready: Kafka " + ready.kafkaBootstrapServers()
                         + ", Cassandra " + ready.cassandraHost() + ":" + ready.cassandraPort());
             }
-            default -> throw new IllegalArgumentException("unknown mode " + mode + " (run | keeper | await-keeper)");
+            default -> throw new IllegalArgumentException("unknown mode " + mode + " (keeper | await-keeper; the local run is the system module)");
         }
     }
 

@@ -72,6 +72,8 @@ class MailAndSmsIT {
         sms.clear();
         assertEquals(401, send(sms, "Basic d3Jvbmc6d3Jvbmc=", "from=T&to=%2B33612345678&text=x").statusCode());
         assertEquals(400, send(sms, authorization(), "from=T&to=0612&text=x").statusCode());
+        assertEquals(400, send(sms, authorization(), "from=T&to=%2B33639981234&text=x").statusCode(),
+                "a number in the unassigned range");
         sms.failNext(1, 429);
         HttpResponse<String> throttled = send(sms, authorization(), "from=T&to=%2B33612345678&text=x");
         assertEquals(429, throttled.statusCode());

@@ -28,8 +28,15 @@ import java.util.concurrent.atomic.AtomicLong;
  * {@code 202} with {@code {"id":"…"}}; {@code 400} for a missing field; {@code 401} for wrong credentials.
  * {@code GET /v1/messages} lists what was received (JSON). Tests can script failures ({@link #failNext}) to play a
  * throttling or broken provider.
+ *
+ * <p>Like a real provider it knows numbers that do not exist: those of {@link #UNASSIGNED_PREFIX} (the French mobile
+ * range reserved for fiction, 06 39 98 xx xx) are answered {@code 400 unknown number}, a permanent failure that
+ * the edge cannot detect from the number's syntax.
  */
 public final class SmsGatewayStandIn implements AutoCloseable {
+
+    /** Numbers the stand-in treats as unassigned (ARCEP's fiction range 06 39 98 xx xx). */
+    public static final String UNASSIGNED_PREFIX = "+3363998";
 
     private final HttpServer server;
     private final ExecutorService executor;
@@ -129,6 +136,10 @@ public final class SmsGatewayStandIn implements AutoCloseable {
             }
             if (!form.get("to").matches("\\+[1-9]\\d{6,14}")) {
                 respond(exchange, 400, "{\"error\":\"invalid number\"}");
+                return;
+            }
+            if (form.get("to").startsWith(UNASSIGNED_PREFIX)) {
+                respond(exchange, 400, "{\"error\":\"unknown number\"}");
                 return;
             }
             String id = "sms-" + sequence.incrementAndGet();

@@ -1,4 +1,4 @@
-package io.tampon.infra.run;
+package io.tampon.system.run;
 
 import io.tampon.infra.process.ChildJvm;
 import io.tampon.infra.process.JvmProfile;
@@ -17,7 +17,7 @@ import java.util.Map;
 import java.util.concurrent.TimeUnit;
 
 /** A service of ours running as its own process for the local run. */
-final class LocalServiceProcess {
+public final class LocalServiceProcess {
 
     private final LocalService service;
     private final ChildJvm process;
@@ -51,15 +51,15 @@ final class LocalServiceProcess {
         }
     }
 
-    String url() {
+    public String url() {
         return "http://127.0.0.1:" + port;
     }
 
-    LocalService service() {
+    public LocalService service() {
         return service;
     }
 
-    ChildJvm process() {
+    public ChildJvm process() {
         return process;
     }
 

@@ -1,4 +1,4 @@
-package io.tampon.infra.run;
+package io.tampon.system.run;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
