@@ -15,6 +15,10 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
 
 /**
  * Posts samples the way a well-behaved pharmacy integration does: in batches per pharmacy, and on {@code 429} or
@@ -25,6 +29,7 @@ public final class ResultPoster {
 
     private static final ObjectMapper JSON = new ObjectMapper();
     private static final int BATCH = 100;
+    private static final int PHARMACIES_AT_ONCE = 8;
 
     private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
     private final URI batchUri;
@@ -41,20 +46,39 @@ public final class ResultPoster {
         }
     }
 
-    /** Posts every sample (all of one pharmacy's samples in batches of 100) and returns one outcome per sample. */
+    /**
+     * Posts every sample and returns one outcome per sample. Pharmacies post side by side (as they do in life); each
+     * one sends its own results in batches of 100, one batch after the other.
+     */
     public List<Outcome> post(List<Sample> samples) throws InterruptedException {
         Map<Credential, List<Sample>> byPharmacy = new LinkedHashMap<>();
         for (Sample sample : samples) {
             byPharmacy.computeIfAbsent(sample.pharmacy(), p -> new ArrayList<>()).add(sample);
         }
-        List<Outcome> outcomes = new ArrayList<>(samples.size());
-        for (var entry : byPharmacy.entrySet()) {
-            List<Sample> own = entry.getValue();
-            for (int from = 0; from < own.size(); from += BATCH) {
-                outcomes.addAll(postBatch(entry.getKey(), own.subList(from, Math.min(own.size(), from + BATCH))));
+        ExecutorService pharmacies = Executors.newFixedThreadPool(PHARMACIES_AT_ONCE);
+        try {
+            List<Future<List<Outcome>>> posted = new ArrayList<>();
+            for (var entry : byPharmacy.entrySet()) {
+                posted.add(pharmacies.submit(() -> {
+                    List<Sample> own = entry.getValue();
+                    List<Outcome> outcomes = new ArrayList<>(own.size());
+                    for (int from = 0; from < own.size(); from += BATCH) {
+                        outcomes.addAll(postBatch(entry.getKey(),
+                                own.subList(from, Math.min(own.size(), from + BATCH))));
+                    }
+                    return outcomes;
+                }));
             }
+            List<Outcome> outcomes = new ArrayList<>(samples.size());
+            for (Future<List<Outcome>> one : posted) {
+                outcomes.addAll(one.get());
+            }
+            return outcomes;
+        } catch (ExecutionException e) {
+            throw e.getCause() instanceof RuntimeException r ? r : new IllegalStateException(e.getCause());
+        } finally {
+            pharmacies.shutdownNow();
         }
-        return outcomes;
     }
 
     private List<Outcome> postBatch(Credential pharmacy, List<Sample> batch) throws InterruptedException {

@@ -110,6 +110,9 @@ public final class LocalSystem implements AutoCloseable {
         // thousand results wait minutes on the pacer instead of showing the pipeline.
         settings.put("tampon.notification.email-per-second", "500");
         settings.put("tampon.notification.sms-per-second", "500");
+        // Sending waits on the provider and two lightweight transactions: more consumer threads (partitions in
+        // parallel) keep the one notification process busy instead of waiting.
+        settings.put("tampon.notification.concurrency", "4");
         return settings;
     }
 
