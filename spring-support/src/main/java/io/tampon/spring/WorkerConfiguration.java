@@ -1,6 +1,7 @@
 package io.tampon.spring;
 
 import com.datastax.oss.driver.api.core.CqlSession;
+import com.datastax.oss.driver.api.core.CqlSessionBuilder;
 import io.tampon.stage.ResultStageRepository;
 import java.net.InetSocketAddress;
 import java.time.Clock;
@@ -26,11 +27,14 @@ public class WorkerConfiguration {
 
     @Bean(destroyMethod = "close")
     CqlSession cqlSession(CassandraProperties cassandra) {
-        return CqlSession.builder()
+        CqlSessionBuilder builder = CqlSession.builder()
                 .addContactPoint(new InetSocketAddress(cassandra.host(), cassandra.port()))
                 .withLocalDatacenter(cassandra.localDatacenter())
-                .withKeyspace(cassandra.keyspace())
-                .build();
+                .withKeyspace(cassandra.keyspace());
+        if (cassandra.username() != null) {
+            builder.withAuthCredentials(cassandra.username(), cassandra.password());
+        }
+        return builder.build();
     }
 
     @Bean

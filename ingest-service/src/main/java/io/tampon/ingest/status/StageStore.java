@@ -1,6 +1,7 @@
 package io.tampon.ingest.status;
 
 import com.datastax.oss.driver.api.core.CqlSession;
+import com.datastax.oss.driver.api.core.CqlSessionBuilder;
 import com.datastax.oss.driver.api.core.DefaultConsistencyLevel;
 import io.micronaut.scheduling.annotation.Scheduled;
 import io.tampon.ingest.config.CassandraProperties;
@@ -70,11 +71,14 @@ public class StageStore {
         }
         String host = properties.contactPoint().substring(0, properties.contactPoint().lastIndexOf(':'));
         int port = Integer.parseInt(properties.contactPoint().substring(properties.contactPoint().lastIndexOf(':') + 1));
-        CqlSession.builder()
+        CqlSessionBuilder builder = CqlSession.builder()
                 .addContactPoint(new InetSocketAddress(host, port))
                 .withLocalDatacenter(properties.localDatacenter())
-                .withKeyspace(properties.keyspace())
-                .buildAsync()
+                .withKeyspace(properties.keyspace());
+        if (properties.username() != null) {
+            builder.withAuthCredentials(properties.username(), properties.password());
+        }
+        builder.buildAsync()
                 // Off the driver's I/O threads: preparing statements there is a blocking call the driver refuses.
                 .whenCompleteAsync((connected, error) -> {
                     try {
