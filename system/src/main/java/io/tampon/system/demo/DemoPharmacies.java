@@ -37,9 +37,19 @@ public final class DemoPharmacies {
     public static List<Credential> all(int count) {
         List<Credential> credentials = new ArrayList<>(count);
         for (int i = 1; i <= count; i++) {
-            credentials.add(new Credential("demo-ph-%03d".formatted(i), "demo-key-%03d".formatted(i)));
+            credentials.add(new Credential(("demo-ph-" + digits(count)).formatted(i),
+                    keyFormat(count).formatted(i)));
         }
         return credentials;
+    }
+
+    /** The format of the i-th pharmacy's key among {@code count} (three digits at least): for the load tool. */
+    public static String keyFormat(int count) {
+        return "demo-key-" + digits(count);
+    }
+
+    private static String digits(int count) {
+        return "%0" + Math.max(3, Integer.toString(count).length()) + "d";
     }
 
     /** Writes the {@code pharmacyId:sha256hex} file that ingest-service reads; returns its path. */

@@ -51,6 +51,10 @@ public final class LocalServiceProcess {
         }
     }
 
+    int port() {
+        return port;
+    }
+
     public String url() {
         return "http://127.0.0.1:" + port;
     }

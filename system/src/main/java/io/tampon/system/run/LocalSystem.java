@@ -40,14 +40,18 @@ public final class LocalSystem implements AutoCloseable {
     private final SmsGatewayStandIn sms;
     private final Inbox inbox;
     private final List<LocalServiceProcess> services;
+    private final Map<String, String> settings;
+    private final Path logDir;
 
     private LocalSystem(ServerSet servers, MailSink mail, SmsGatewayStandIn sms, Inbox inbox,
-                        List<LocalServiceProcess> services) {
+                        List<LocalServiceProcess> services, Map<String, String> settings, Path logDir) {
         this.servers = servers;
         this.mail = mail;
         this.sms = sms;
         this.inbox = inbox;
-        this.services = services;
+        this.services = new ArrayList<>(services);
+        this.settings = settings;
+        this.logDir = logDir;
     }
 
     /** Starts everything and returns once every service answers ready; fails naming the log to read. */
@@ -60,6 +64,7 @@ public final class LocalSystem implements AutoCloseable {
         SmsGatewayStandIn sms = null;
         Inbox inbox = null;
         List<LocalServiceProcess> services = new ArrayList<>();
+        Map<String, String> settings = Map.of();
         try {
             mail = MailSink.start(port(options, 2525));
             sms = SmsGatewayStandIn.start(port(options, 8025), LocalInfrastructure.SMS_USER,
@@ -69,7 +74,7 @@ public final class LocalSystem implements AutoCloseable {
             for (LocalService service : LocalService.all()) {
                 ports.put(service.name(), port(options, service.port()));
             }
-            Map<String, String> settings = settings(options, servers, mail, sms, ports);
+            settings = settings(options, servers, mail, sms, ports);
             progress.println("[tampon] starting the services ...");
             for (LocalService service : LocalService.all()) {
                 Optional<Path> jar = service.runnableJar(options.projectRoot());
@@ -82,9 +87,9 @@ public final class LocalSystem implements AutoCloseable {
             for (LocalServiceProcess service : services) {
                 service.awaitReady(Duration.ofMinutes(3));
             }
-            return new LocalSystem(servers, mail, sms, inbox, services);
+            return new LocalSystem(servers, mail, sms, inbox, services, settings, dataDir.resolve("logs"));
         } catch (RuntimeException | InterruptedException e) {
-            new LocalSystem(servers, mail, sms, inbox, services).close();
+            new LocalSystem(servers, mail, sms, inbox, services, settings, dataDir.resolve("logs")).close();
             throw e;
         }
     }
@@ -144,10 +149,28 @@ public final class LocalSystem implements AutoCloseable {
     }
 
     /** The base URL of a service by its name (e.g. {@code ingest-service}). */
-    public String url(String serviceName) {
+    public synchronized String url(String serviceName) {
+        return process(serviceName).url();
+    }
+
+    private LocalServiceProcess process(String serviceName) {
         return services.stream().filter(s -> s.service().name().equals(serviceName)).findFirst()
-                .map(LocalServiceProcess::url)
                 .orElseThrow(() -> new IllegalArgumentException("no service named " + serviceName));
+    }
+
+    /** Kills a service with SIGKILL, as a node failure would: no drain, no commit, no goodbye. */
+    public synchronized void kill(String serviceName) {
+        process(serviceName).process().kill();
+    }
+
+    /** Starts a service again (after {@link #kill}) on the same port and settings; returns once it is ready. */
+    public synchronized void restart(String serviceName, Path projectRoot) throws InterruptedException {
+        LocalServiceProcess old = process(serviceName);
+        old.process().stop(5);
+        Path jar = old.service().runnableJar(projectRoot).orElseThrow();
+        LocalServiceProcess fresh = LocalServiceProcess.start(old.service(), jar, old.port(), settings, logDir);
+        services.set(services.indexOf(old), fresh);
+        fresh.awaitReady(Duration.ofMinutes(3));
     }
 
     @Override

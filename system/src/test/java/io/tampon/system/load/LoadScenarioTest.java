@@ -1,0 +1,71 @@
+package io.tampon.system.load;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+
+class LoadScenarioTest {
+
+    @Test
+    void theThreeScenariosFollowTheCapacity() {
+        LoadScenario steady = LoadScenario.named("steady", 40);
+        assertEquals(20, steady.baseline(), 1e-9, "half the capacity");
+        assertEquals(0, steady.spikeSeconds());
+        assertEquals(2400, steady.expectedResults());
+
+        LoadScenario spike = LoadScenario.named("spike", 40);
+        assertEquals(400, spike.baseline() * spike.multiplier(), 1e-9, "10x the capacity");
+        assertEquals(120, spike.spikeSeconds());
+        assertEquals(30 + 10 + 120 + 10, spike.spikeEndsAt(), 1e-9);
+        // 30 s + 60 s at 40/s, 120 s at 400/s, two 10 s ramps averaging 220/s.
+        assertEquals(40 * 90 + 400 * 120 + 440 * 10, spike.expectedResults());
+
+        LoadScenario kill = LoadScenario.named("spike-kill", 40);
+        assertEquals(70, kill.killSigningAt(), "30 s into the spike");
+        assertEquals(30, kill.restartAfter());
+        assertThrows(IllegalArgumentException.class, () -> LoadScenario.named("weekend", 40));
+    }
+
+    @Test
+    void gatlingsGlobalInformationIsReadAsNumbers() {
+        String console = """
+                ---- Requests ------------------------------------------------------------------
+                > request count                                      999 (OK=999    KO=0     )
+                ================================================================================
+                ---- Global Information --------------------------------------------------------
+                > request count                                    15000 (OK=14990  KO=10    )
+                > min response time                                    1 (OK=1      KO=2     )
+                > max response time                                  212 (OK=212    KO=30    )
+                > response time 50th percentile                        3 (OK=3      KO=4     )
+                > response time 99th percentile                       28 (OK=28     KO=29    )
+                > mean requests/sec                                  500.25 (OK=499.9  KO=0.33  )
+                ---- Response Time Distribution ------------------------------------------------
+                """;
+        Map<String, Double> stats = GatlingStats.parse(console);
+        assertEquals(15000, stats.get("request count"));
+        assertEquals(28, stats.get("response time 99th percentile"));
+        assertEquals(500.25, stats.get("mean requests/sec"));
+        assertTrue(GatlingStats.parse("no block").isEmpty());
+    }
+
+    @Test
+    void theSummaryIsValidJsonAndTheReportHasItsCharts() {
+        Map<String, Object> summary = new java.util.LinkedHashMap<>();
+        summary.put("scenario", "spike \"10x\"");
+        summary.put("drain", Double.NaN);
+        summary.put("check", Map.of("passed", true));
+        summary.put("list", List.of(1, 2.5));
+        assertEquals("{\"scenario\":\"spike \\\"10x\\\"\",\"drain\":null,\"check\":{\"passed\":true},"
+                + "\"list\":[1,2.500]}", LoadReport.toJson(summary));
+        var samples = List.of(new io.tampon.system.monitor.LagMonitor.Sample(1, 10, 10, Map.of("sign", 5L),
+                Map.of("sign", 3.0)), new io.tampon.system.monitor.LagMonitor.Sample(2, 30, 20, Map.of("sign", 0L),
+                Map.of("sign", 8.0)));
+        String html = new LoadReport("spike", summary, samples, "gatling/x/index.html").html();
+        assertEquals(2, html.split("<svg").length - 1, "a lag chart and a throughput chart");
+        assertTrue(html.contains("spike &quot;10x&quot;"), "escaped");
+    }
+}
