@@ -63,8 +63,9 @@ class ResultAcceptance {
                 } catch (Exception e) {
                     // Not acknowledged in time (or refused): the pharmacy must retry; a late acknowledgement
                     // is harmless because the retry carries the same resultId.
-                    log.warn("result {} not acknowledged within the deadline: {}", results.get(i).resultId(),
-                            e.getClass().getSimpleName());
+                    Throwable cause = e.getCause() == null ? e : e.getCause();
+                    log.warn("result {} not acknowledged within the deadline: {}: {}", results.get(i).resultId(),
+                            cause.getClass().getSimpleName(), cause.getMessage());
                 }
             }
             return accepted;

@@ -1,5 +1,6 @@
 package io.tampon.ingest.intake;
 
+import io.micronaut.context.annotation.Context;
 import io.micronaut.serde.ObjectMapper;
 import io.tampon.contracts.Topics;
 import io.tampon.contracts.events.EventHeaders;
@@ -24,6 +25,8 @@ import org.apache.kafka.common.serialization.StringSerializer;
  * The only way into Kafka. A result counts as accepted when the future completes: every in-sync replica has it
  * ({@code acks=all}) and the idempotent producer guarantees it is written once, in order, despite retries.
  */
+// Created at start-up (not at the first request), so the producer knows the topic before results arrive.
+@Context
 @Singleton
 public class ResultPublisher {
 
@@ -44,8 +47,32 @@ public class ResultPublisher {
                 // send() blocks at most this long when the buffer is full or the broker unknown: the 503 signal.
                 ProducerConfig.MAX_BLOCK_MS_CONFIG, (int) kafka.maxBlock().toMillis(),
                 ProducerConfig.BUFFER_MEMORY_CONFIG, kafka.bufferMemory(),
+                // The topic's metadata stays known however quiet the night: a send never waits for a metadata
+                // fetch longer than max.block.ms (it did: the first result after a start or 5 idle minutes got 503).
+                ProducerConfig.METADATA_MAX_IDLE_CONFIG, (int) Duration.ofDays(1).toMillis(),
                 ProducerConfig.CLIENT_ID_CONFIG, "ingest-service"),
                 new StringSerializer(), new ByteArraySerializer());
+        Thread warmUp = new Thread(this::fetchMetadata, "ingest-producer-warm-up");
+        warmUp.setDaemon(true);
+        warmUp.start();
+    }
+
+    /** Learns the results topic's partitions and leaders before the first pharmacy asks, retrying for a minute. */
+    private void fetchMetadata() {
+        long deadline = System.nanoTime() + Duration.ofMinutes(1).toNanos();
+        while (System.nanoTime() < deadline) {
+            try {
+                producer.partitionsFor(Topics.RESULTS.name());
+                return;
+            } catch (RuntimeException e) {
+                try {
+                    Thread.sleep(500);
+                } catch (InterruptedException interrupted) {
+                    Thread.currentThread().interrupt();
+                    return;
+                }
+            }
+        }
     }
 
     /**

@@ -34,6 +34,7 @@ import java.util.UUID;
 import java.util.concurrent.TimeUnit;
 import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.admin.AdminClientConfig;
+import org.apache.kafka.clients.admin.NewTopic;
 
 /**
  * {@code ./tampon load <steady|spike|spike-kill> [capacity]}: starts the whole system on fresh data, runs the
@@ -69,6 +70,9 @@ public final class LoadRun {
         out.printf("[load] %s: %.0f results/s baseline, x%.0f spike for %d s, ~%d results; report in %s%n",
                 scenario.name(), scenario.baseline(), scenario.multiplier(), scenario.spikeSeconds(),
                 scenario.expectedResults(), report);
+        Map<String, Object> summary;
+        List<Sample> samples;
+        Map<String, Object> raw = new LinkedHashMap<>();
         try (LocalSystem system = LocalSystem.start(new LocalSystem.Options(root, data, false, PHARMACIES), out);
              Admin admin = Admin.create(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG,
                      system.servers().kafka().bootstrapServers()));
@@ -77,7 +81,7 @@ public final class LoadRun {
                      ServerSet.KEYSPACE)) {
             double loadStartedAt = monitor.elapsed();
             Map<String, Object> kill = new LinkedHashMap<>();
-            Thread killer = killer(system, scenario, kill);
+            Thread killer = killer(system, scenario, kill, monitor);
             Process gatling = gatling(system.url("ingest-service"), scenario, report);
             if (!gatling.waitFor((long) scenario.totalSeconds() + 600, TimeUnit.SECONDS)) {
                 gatling.destroyForcibly();
@@ -98,15 +102,49 @@ public final class LoadRun {
                     TimeUnit.SECONDS.sleep(2);
                 }
             }
-            Map<String, Object> summary = summary(scenario, report, monitor.samples(), loadStartedAt, spikeEnd,
-                    drainedAt, tracker, system, kill);
-            LoadReport result = new LoadReport(scenario.name(), summary, monitor.samples(),
-                    "gatling/" + gatlingReportDir(report.resolve("gatling")) + "/index.html");
-            Files.writeString(report.resolve("summary.json"), result.json());
-            Files.writeString(report.resolve("report.html"), result.html());
-            out.println("[load] summary: " + result.json());
-            out.println("[load] report: " + report.resolve("report.html"));
+            summary = summary(scenario, report, monitor.samples(), loadStartedAt, spikeEnd, drainedAt, tracker,
+                    system, kill);
+            samples = monitor.samples();
+            monitor.close();
+            out.println("[load] raw baseline: Kafka ProducerPerformance on this broker ...");
+            admin.createTopics(List.of(new NewTopic("tampon.load-baseline", 12, (short) 1))).all()
+                    .get(30, TimeUnit.SECONDS);
+            raw.put("kafkaProducerRecordsPerSecond", RawBaselines.producer(root,
+                    system.servers().kafka().bootstrapServers(), "tampon.load-baseline",
+                    report.resolve("baseline-producer.log")));
         }
+        out.println("[load] raw baselines: JMH codec chain and ZXing raw encode (the system is stopped) ...");
+        Map<String, Double> jmh = RawBaselines.jmh(root, report.resolve("baseline-jmh.log"));
+        raw.putAll(jmh);
+        summary.put("rawBaselines", raw);
+        double drain = drainRate(samples);
+        double slowestRaw = jmh.values().stream().mapToDouble(Double::doubleValue).min().orElse(Double.NaN);
+        summary.put("pipelineDrainPerSecond", drain);
+        summary.put("drainOverSlowestRawStage", drain / slowestRaw);
+        LoadReport result = new LoadReport(scenario.name(), summary, samples,
+                "gatling/" + gatlingReportDir(report.resolve("gatling")) + "/index.html");
+        Files.writeString(report.resolve("summary.json"), result.json());
+        Files.writeString(report.resolve("report.html"), result.html());
+        out.println("[load] summary: " + result.json());
+        out.println("[load] report: " + report.resolve("report.html"));
+    }
+
+    /**
+     * How fast the pipeline works off a backlog: for each stage, its mean committed records/s over the seconds its
+     * lag exceeded 100 records (it had work waiting); the pipeline drains at the slowest of them.
+     */
+    static double drainRate(List<Sample> samples) {
+        Map<String, double[]> sums = new LinkedHashMap<>();
+        for (Sample sample : samples) {
+            sample.lag().forEach((stage, lag) -> {
+                if (lag > 100) {
+                    double[] sum = sums.computeIfAbsent(stage, k -> new double[2]);
+                    sum[0] += sample.perSecond().get(stage);
+                    sum[1]++;
+                }
+            });
+        }
+        return sums.values().stream().mapToDouble(s -> s[0] / s[1]).min().orElse(Double.NaN);
     }
 
     private Process gatling(String ingestUrl, LoadScenario scenario, Path report) throws IOException {
@@ -120,7 +158,7 @@ public final class LoadRun {
                 .redirectOutput(report.resolve("gatling.log").toFile()).start();
     }
 
-    private Thread killer(LocalSystem system, LoadScenario scenario, Map<String, Object> kill) {
+    private Thread killer(LocalSystem system, LoadScenario scenario, Map<String, Object> kill, LagMonitor monitor) {
         Thread thread = new Thread(() -> {
             if (scenario.killSigningAt() < 0) {
                 return;
@@ -132,6 +170,7 @@ public final class LoadRun {
                 kill.put("killedAtSecond", scenario.killSigningAt());
                 TimeUnit.SECONDS.sleep(scenario.restartAfter());
                 long restart = System.nanoTime();
+                kill.put("restartCommandAtMonitorSecond", monitor.elapsed());
                 out.println("[load] restarting signing-service");
                 system.restart("signing-service", root);
                 kill.put("restartToReadySeconds", (System.nanoTime() - restart) / 1e9);
@@ -176,7 +215,9 @@ public final class LoadRun {
         Map<String, Double> stats = GatlingStats.parse(console);
         Map<String, Object> ingest = new LinkedHashMap<>();
         ingest.put("requests", stats.get("request count"));
-        ingest.put("meanRequestsPerSecond", stats.get("mean requests/sec"));
+        ingest.put("failedRequests", stats.get("request count") == null ? null
+                : failed(console));
+        ingest.put("meanRequestsPerSecond", stats.getOrDefault("mean throughput", stats.get("mean requests/sec")));
         ingest.put("p50ms", stats.get("response time 50th percentile"));
         ingest.put("p75ms", stats.get("response time 75th percentile"));
         ingest.put("p95ms", stats.get("response time 95th percentile"));
@@ -205,10 +246,22 @@ public final class LoadRun {
         summary.put("stageRatesFromTimestamps", Map.of("signed", stages.rate(ResultStatus::signedAt),
                 "issued", stages.rate(ResultStatus::issuedAt), "notified", stages.rate(ResultStatus::notifiedAt)));
         summary.put("check", check(tracker, system));
+        if (kill.get("restartCommandAtMonitorSecond") instanceof Double restartAt) {
+            // The drain resumes when the signing group commits again after the restart command.
+            samples.stream().filter(s -> s.second() > restartAt && s.perSecond().getOrDefault("sign", 0.0) > 0)
+                    .findFirst().ifPresent(s -> kill.put("signingProgressAfterRestartSeconds", s.second() - restartAt));
+        }
         if (!kill.isEmpty()) {
             summary.put("signingKill", kill);
         }
         return summary;
+    }
+
+    /** The KO column of Gatling's request count (failed checks: any status other than the expected one). */
+    private static Double failed(String console) {
+        var matcher = java.util.regex.Pattern.compile("> request count\\s*\\|\\s*[\\d,]+\\s*\\|\\s*[\\d,]+\\s*\\|"
+                + "\\s*([\\d,]+)").matcher(console.substring(Math.max(0, console.lastIndexOf("Global Information"))));
+        return matcher.find() ? Double.parseDouble(matcher.group(1).replace(",", "")) : null;
     }
 
     private static long percentile(List<Duration> sorted, double p) {

@@ -50,6 +50,17 @@ class LoadScenarioTest {
         assertEquals(28, stats.get("response time 99th percentile"));
         assertEquals(500.25, stats.get("mean requests/sec"));
         assertTrue(GatlingStats.parse("no block").isEmpty());
+        Map<String, Double> table = GatlingStats.parse("""
+                ---- Global Information ---------------------------|---Total---|-----OK----|----KO----
+                > request count                                    |     2,400 |     2,399 |         1
+                > max response time (ms)                           |     1,173 |     1,173 |       678
+                > response time 99th percentile (ms)               |       434 |       429 |       678
+                > mean throughput (rps)                            |        20 |     19.99 |      0.01
+                """);
+        assertEquals(2400, table.get("request count"));
+        assertEquals(1173, table.get("max response time"));
+        assertEquals(434, table.get("response time 99th percentile"));
+        assertEquals(20, table.get("mean throughput"));
     }
 
     @Test
@@ -67,5 +78,18 @@ class LoadScenarioTest {
         String html = new LoadReport("spike", summary, samples, "gatling/x/index.html").html();
         assertEquals(2, html.split("<svg").length - 1, "a lag chart and a throughput chart");
         assertTrue(html.contains("spike &quot;10x&quot;"), "escaped");
+    }
+
+    @Test
+    void thePipelineDrainsAtItsSlowestStageWhileThatStageHasWorkWaiting() {
+        var samples = List.of(
+                new io.tampon.system.monitor.LagMonitor.Sample(1, 0, 0, Map.of("sign", 5000L, "email", 50L),
+                        Map.of("sign", 900.0, "email", 40.0)),
+                new io.tampon.system.monitor.LagMonitor.Sample(2, 0, 0, Map.of("sign", 200L, "email", 3000L),
+                        Map.of("sign", 1100.0, "email", 30.0)),
+                new io.tampon.system.monitor.LagMonitor.Sample(3, 0, 0, Map.of("sign", 0L, "email", 1000L),
+                        Map.of("sign", 0.0, "email", 50.0)));
+        // sign: (900 + 1100) / 2 with work waiting; email: (30 + 50) / 2; the idle seconds do not count.
+        assertEquals(40.0, LoadRun.drainRate(samples), 1e-9);
     }
 }
