@@ -66,7 +66,8 @@ public record DemoReport(List<Outcome> outcomes, List<ResultStatus> statuses, St
         return latencies;
     }
 
-    static Duration percentile(List<Duration> sorted, double p) {
+    /** Nearest-rank percentile of sorted durations; zero when there are none. */
+    public static Duration percentile(List<Duration> sorted, double p) {
         if (sorted.isEmpty()) {
             return Duration.ZERO;
         }

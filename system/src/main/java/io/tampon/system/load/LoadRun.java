@@ -241,8 +241,9 @@ public final class LoadRun {
         List<ResultStatus> statuses = tracker.statuses();
         DemoReport stages = new DemoReport(List.of(), statuses, tracker.counts());
         List<Duration> latencies = stages.endToEndLatencies();
-        summary.put("endToEnd", Map.of("p50ms", percentile(latencies, 50), "p99ms", percentile(latencies, 99),
-                "maxMs", percentile(latencies, 100)));
+        summary.put("endToEnd", Map.of("p50ms", DemoReport.percentile(latencies, 50).toMillis(),
+                "p99ms", DemoReport.percentile(latencies, 99).toMillis(),
+                "maxMs", DemoReport.percentile(latencies, 100).toMillis()));
         summary.put("stageRatesFromTimestamps", Map.of("signed", stages.rate(ResultStatus::signedAt),
                 "issued", stages.rate(ResultStatus::issuedAt), "notified", stages.rate(ResultStatus::notifiedAt)));
         summary.put("check", check(tracker, system));
@@ -262,14 +263,6 @@ public final class LoadRun {
         var matcher = java.util.regex.Pattern.compile("> request count\\s*\\|\\s*[\\d,]+\\s*\\|\\s*[\\d,]+\\s*\\|"
                 + "\\s*([\\d,]+)").matcher(console.substring(Math.max(0, console.lastIndexOf("Global Information"))));
         return matcher.find() ? Double.parseDouble(matcher.group(1).replace(",", "")) : null;
-    }
-
-    private static long percentile(List<Duration> sorted, double p) {
-        if (sorted.isEmpty()) {
-            return 0;
-        }
-        int index = (int) Math.ceil(p / 100.0 * sorted.size()) - 1;
-        return sorted.get(Math.max(0, Math.min(sorted.size() - 1, index))).toMillis();
     }
 
     /** Every accepted result notified, none lost, nobody told twice on a channel. */
