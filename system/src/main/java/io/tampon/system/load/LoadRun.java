@@ -121,12 +121,24 @@ public final class LoadRun {
         double slowestRaw = jmh.values().stream().mapToDouble(Double::doubleValue).min().orElse(Double.NaN);
         summary.put("pipelineDrainPerSecond", drain);
         summary.put("drainOverSlowestRawStage", drain / slowestRaw);
+        summary.put("goals", goals(summary, drain / slowestRaw));
         LoadReport result = new LoadReport(scenario.name(), summary, samples,
                 "gatling/" + gatlingReportDir(report.resolve("gatling")) + "/index.html");
         Files.writeString(report.resolve("summary.json"), result.json());
         Files.writeString(report.resolve("report.html"), result.html());
         out.println("[load] summary: " + result.json());
         out.println("[load] report: " + report.resolve("report.html"));
+    }
+
+    @SuppressWarnings("unchecked")
+    private static Map<String, Object> goals(Map<String, Object> summary, double drainRatio) {
+        Map<String, Object> ingest = (Map<String, Object>) summary.get("ingest");
+        Map<String, Object> check = (Map<String, Object>) summary.get("check");
+        Map<String, Object> kill = (Map<String, Object>) summary.get("signingKill");
+        Object resume = kill == null ? null : kill.get("signingProgressAfterRestartSeconds");
+        return LoadGoals.judge(LoadGoals.statuses(String.valueOf(ingest.get("responsesByStatus"))),
+                (Double) ingest.get("p99ms"), Boolean.TRUE.equals(check.get("passed")), drainRatio,
+                resume instanceof Double seconds ? seconds : null);
     }
 
     /**

@@ -92,4 +92,21 @@ class LoadScenarioTest {
         // sign: (900 + 1100) / 2 with work waiting; email: (30 + 50) / 2; the idle seconds do not count.
         assertEquals(40.0, LoadRun.drainRate(samples), 1e-9);
     }
+
+    @Test
+    @SuppressWarnings("unchecked")
+    void theReportSaysWhichGoalsWereMet() {
+        Map<Integer, Long> statuses = LoadGoals.statuses("{\"statuses\":{\"202\":55406,\"422\":594},\"x\":1}");
+        assertEquals(Map.of(202, 55406L, 422, 594L), statuses);
+        Map<String, Object> goals = LoadGoals.judge(statuses, 440.0, true, 0.23, 104.45);
+        assertEquals(true, ((Map<String, Object>) goals.get("zero5xx")).get("met"));
+        assertEquals(false, ((Map<String, Object>) goals.get("ingestP99Under100ms")).get("met"));
+        assertEquals(true, ((Map<String, Object>) goals.get("everyAcceptedNotifiedExactlyOnce")).get("met"));
+        assertEquals(false, ((Map<String, Object>) goals.get("drainAtLeast60PercentOfSlowestRawStage")).get("met"));
+        assertEquals(false, ((Map<String, Object>) goals.get("drainResumesWithin10sOfRestart")).get("met"));
+        Map<String, Object> withA503 = LoadGoals.judge(Map.of(202, 10L, 503, 1L), 20.0, true, 0.7, null);
+        assertEquals(false, ((Map<String, Object>) withA503.get("zero5xx")).get("met"));
+        assertEquals(true, ((Map<String, Object>) withA503.get("ingestP99Under100ms")).get("met"));
+        assertTrue(!withA503.containsKey("drainResumesWithin10sOfRestart"), "no kill, no restart goal");
+    }
 }
