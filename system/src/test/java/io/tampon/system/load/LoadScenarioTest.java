@@ -108,5 +108,7 @@ class LoadScenarioTest {
         assertEquals(false, ((Map<String, Object>) withA503.get("zero5xx")).get("met"));
         assertEquals(true, ((Map<String, Object>) withA503.get("ingestP99Under100ms")).get("met"));
         assertTrue(!withA503.containsKey("drainResumesWithin10sOfRestart"), "no kill, no restart goal");
+        assertTrue(!LoadGoals.judge(Map.of(), 1.0, true, Double.NaN, null)
+                .containsKey("drainAtLeast60PercentOfSlowestRawStage"), "no backlog, no drain goal");
     }
 }
