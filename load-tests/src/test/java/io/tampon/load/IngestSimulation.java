@@ -18,6 +18,7 @@ import java.util.Iterator;
 import java.util.Map;
 import java.util.UUID;
 import java.util.concurrent.ThreadLocalRandom;
+import java.util.stream.Stream;
 
 /**
  * Many pharmacies posting results to ingest-service. Open model (arrivals per second do not wait for answers, as
@@ -38,23 +39,17 @@ public class IngestSimulation extends Simulation {
              "patient":{"familyName":"#{family}","givenName":"#{given}","dateOfBirth":"1984-03-07",
                         "mobile":"+33612345678","email":"patient@example.org","language":"fr"}}""";
 
-    Iterator<Map<String, Object>> results = new Iterator<>() {
-        @Override
-        public boolean hasNext() {
-            return true;
-        }
+    Iterator<Map<String, Object>> results = Stream.generate(IngestSimulation::nextResult).iterator();
 
-        @Override
-        public Map<String, Object> next() {
-            ThreadLocalRandom random = ThreadLocalRandom.current();
-            int pharmacy = 1 + random.nextInt(PHARMACIES);
-            return Map.of("key", Pharmacies.key(pharmacy), "ref", "LOAD-" + UUID.randomUUID(),
-                    "sampled", Instant.now().minusSeconds(3600 + random.nextInt(7200)).toString(),
-                    "type", random.nextBoolean() ? "RAPID_ANTIGEN" : "NAAT",
-                    "family", Pharmacies.FAMILY_NAMES[random.nextInt(Pharmacies.FAMILY_NAMES.length)],
-                    "given", Pharmacies.GIVEN_NAMES[random.nextInt(Pharmacies.GIVEN_NAMES.length)]);
-        }
-    };
+    private static Map<String, Object> nextResult() {
+        ThreadLocalRandom random = ThreadLocalRandom.current();
+        int pharmacy = 1 + random.nextInt(PHARMACIES);
+        return Map.of("key", Pharmacies.key(pharmacy), "ref", "LOAD-" + UUID.randomUUID(),
+                "sampled", Instant.now().minusSeconds(3600 + random.nextInt(7200)).toString(),
+                "type", random.nextBoolean() ? "RAPID_ANTIGEN" : "NAAT",
+                "family", Pharmacies.FAMILY_NAMES[random.nextInt(Pharmacies.FAMILY_NAMES.length)],
+                "given", Pharmacies.GIVEN_NAMES[random.nextInt(Pharmacies.GIVEN_NAMES.length)]);
+    }
 
     HttpProtocolBuilder protocol = http.baseUrl(BASE_URL).contentTypeHeader("application/json")
             .acceptHeader("application/json").shareConnections();

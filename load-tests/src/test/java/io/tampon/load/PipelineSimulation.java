@@ -28,6 +28,7 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.atomic.AtomicReferenceArray;
+import java.util.stream.Stream;
 
 /**
  * The weekend spike: many pharmacies posting results with a configurable profile (open model: arrivals do not
@@ -55,65 +56,55 @@ public class PipelineSimulation extends Simulation {
     static final Path OUT = Path.of(System.getProperty("outDir", "target/pipeline-load"));
     static final String RUN = Long.toString(System.currentTimeMillis(), 36).toUpperCase();
 
-    static final String[] FAMILY = {"Lefèvre-Dupont", "Müller", "Nguyễn", "Da Silva", "O'Brien", "Łukasiewicz",
-            "Gómez", "Durand", "Øster", "Benoît", "N'Diaye", "Château"};
-    static final String[] GIVEN = {"Amélie", "Jörg", "Chloé", "João", "Siobhán", "Zoé", "Hélène", "François"};
-
     static final Map<Integer, AtomicLong> STATUSES = new ConcurrentHashMap<>();
     static final Set<String> ACCEPTED = ConcurrentHashMap.newKeySet();
     static final AtomicLong SEQUENCE = new AtomicLong();
     /** Recent valid results, to re-post some of them as duplicates. */
     static final AtomicReferenceArray<Map<String, Object>> RECENT = new AtomicReferenceArray<>(256);
 
-    Iterator<Map<String, Object>> results = new Iterator<>() {
-        @Override
-        public boolean hasNext() {
-            return true;
-        }
+    Iterator<Map<String, Object>> results = Stream.generate(PipelineSimulation::nextResult).iterator();
 
-        @Override
-        public Map<String, Object> next() {
-            ThreadLocalRandom random = ThreadLocalRandom.current();
-            double draw = random.nextDouble();
-            if (draw < DUPLICATES) {
-                Map<String, Object> earlier = RECENT.get(random.nextInt(RECENT.length()));
-                if (earlier != null) {
-                    return earlier;
-                }
+    private static Map<String, Object> nextResult() {
+        ThreadLocalRandom random = ThreadLocalRandom.current();
+        double draw = random.nextDouble();
+        if (draw < DUPLICATES) {
+            Map<String, Object> earlier = RECENT.get(random.nextInt(RECENT.length()));
+            if (earlier != null) {
+                return earlier;
             }
-            long n = SEQUENCE.incrementAndGet();
-            int pharmacy = 1 + random.nextInt(PHARMACIES);
-            boolean rapid = random.nextInt(3) != 0;
-            int channels = random.nextInt(4); // 0, 3: both; 1: email only; 2: SMS only
-            StringBuilder patient = new StringBuilder("{");
-            boolean invalid = draw >= DUPLICATES && draw < DUPLICATES + INVALID;
-            if (!invalid) {
-                patient.append("\"familyName\":\"").append(FAMILY[random.nextInt(FAMILY.length)]).append("\",");
-            }
-            patient.append("\"givenName\":\"").append(GIVEN[random.nextInt(GIVEN.length)]).append("\",")
-                    .append("\"dateOfBirth\":\"").append(1940 + random.nextInt(65)).append("-0")
-                    .append(1 + random.nextInt(9)).append("-1").append(random.nextInt(10)).append("\",");
-            if (channels != 1) {
-                patient.append("\"mobile\":\"+336").append(String.format("%08d", n % 100_000_000L)).append("\",");
-            }
-            if (channels != 2) {
-                patient.append("\"email\":\"p").append(n).append('-').append(RUN.toLowerCase())
-                        .append("@load.example\",");
-            }
-            patient.append("\"language\":\"").append(random.nextInt(4) == 0 ? "en" : "fr").append("\"}");
-            String body = "{\"externalRef\":\"LOAD-" + RUN + "-" + n + "\",\"sampleCollectedAt\":\""
-                    + Instant.now().minusSeconds(1800 + random.nextInt(3600)) + "\",\"testType\":\""
-                    + (rapid ? "RAPID_ANTIGEN\",\"deviceId\":\"1232\"" : "NAAT\",\"testName\":\"RT-PCR\"")
-                    + ",\"result\":\"NEGATIVE\",\"testCentre\":\"Pharmacie des Lilas, Lyon\",\"patient\":" + patient
-                    + "}";
-            Map<String, Object> record = Map.of("key", KEY_FORMAT.formatted(pharmacy), "body", body,
-                    "expected", invalid ? 422 : 202);
-            if (!invalid) {
-                RECENT.set(random.nextInt(RECENT.length()), record);
-            }
-            return record;
         }
-    };
+        long n = SEQUENCE.incrementAndGet();
+        int pharmacy = 1 + random.nextInt(PHARMACIES);
+        boolean rapid = random.nextInt(3) != 0;
+        int channels = random.nextInt(4); // 0, 3: both; 1: email only; 2: SMS only
+        StringBuilder patient = new StringBuilder("{");
+        boolean invalid = draw >= DUPLICATES && draw < DUPLICATES + INVALID;
+        if (!invalid) {
+            patient.append("\"familyName\":\"").append(Pharmacies.FAMILY_NAMES[random.nextInt(Pharmacies.FAMILY_NAMES.length)]).append("\",");
+        }
+        patient.append("\"givenName\":\"").append(Pharmacies.GIVEN_NAMES[random.nextInt(Pharmacies.GIVEN_NAMES.length)]).append("\",")
+                .append("\"dateOfBirth\":\"").append(1940 + random.nextInt(65)).append("-0")
+                .append(1 + random.nextInt(9)).append("-1").append(random.nextInt(10)).append("\",");
+        if (channels != 1) {
+            patient.append("\"mobile\":\"+336").append(String.format("%08d", n % 100_000_000L)).append("\",");
+        }
+        if (channels != 2) {
+            patient.append("\"email\":\"p").append(n).append('-').append(RUN.toLowerCase())
+                    .append("@load.example\",");
+        }
+        patient.append("\"language\":\"").append(random.nextInt(4) == 0 ? "en" : "fr").append("\"}");
+        String body = "{\"externalRef\":\"LOAD-" + RUN + "-" + n + "\",\"sampleCollectedAt\":\""
+                + Instant.now().minusSeconds(1800 + random.nextInt(3600)) + "\",\"testType\":\""
+                + (rapid ? "RAPID_ANTIGEN\",\"deviceId\":\"1232\"" : "NAAT\",\"testName\":\"RT-PCR\"")
+                + ",\"result\":\"NEGATIVE\",\"testCentre\":\"Pharmacie des Lilas, Lyon\",\"patient\":" + patient
+                + "}";
+        Map<String, Object> record = Map.of("key", KEY_FORMAT.formatted(pharmacy), "body", body,
+                "expected", invalid ? 422 : 202);
+        if (!invalid) {
+            RECENT.set(random.nextInt(RECENT.length()), record);
+        }
+        return record;
+    }
 
     HttpProtocolBuilder protocol = http.baseUrl(BASE_URL).contentTypeHeader("application/json")
             .acceptHeader("application/json").shareConnections();

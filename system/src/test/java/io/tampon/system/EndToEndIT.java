@@ -89,7 +89,7 @@ class EndToEndIT {
     static void startTheWholeSystem() throws Exception {
         Path root = Path.of(System.getProperty("tampon.project.root", "..")).toAbsolutePath().normalize();
         Path data = root.resolve("system").resolve("target").resolve("e2e-" + System.currentTimeMillis());
-        system = LocalSystem.start(new LocalSystem.Options(root, data, false, 20), System.out);
+        system = LocalSystem.start(new LocalSystem.Options(root, data, false, 20, true), System.out);
         cql = CassandraNode.newSession(system.servers().cassandra().contactPoint(), ServerSet.KEYSPACE);
         stages = new ResultStageRepository(cql, ConsistencyLevel.ONE);
     }
@@ -155,8 +155,8 @@ class EndToEndIT {
         assertEquals(PassIssued.passIdFor(resultId), passIdOf(resultId));
 
         // And the newcomer finds both messages as files in the inbox folder.
-        await().atMost(Duration.ofSeconds(10)).until(() -> filesNamed(system.inbox().mailDir(), email) == 1
-                && filesNamed(system.inbox().smsDir(), mobile) == 1);
+        await().atMost(Duration.ofSeconds(10)).until(() -> filesNamed(system.inbox().orElseThrow().mailDir(), email) == 1
+                && filesNamed(system.inbox().orElseThrow().smsDir(), mobile) == 1);
     }
 
     @Test

@@ -73,7 +73,7 @@ public final class LoadRun {
         Map<String, Object> summary;
         List<Sample> samples;
         Map<String, Object> raw = new LinkedHashMap<>();
-        try (LocalSystem system = LocalSystem.start(new LocalSystem.Options(root, data, false, PHARMACIES), out);
+        try (LocalSystem system = LocalSystem.start(new LocalSystem.Options(root, data, false, PHARMACIES, false), out);
              Admin admin = Admin.create(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG,
                      system.servers().kafka().bootstrapServers()));
              LagMonitor monitor = new LagMonitor(new ConsumerLag(admin), ConsumerLag.PIPELINE, out).start();

@@ -38,7 +38,7 @@ public final class LocalRun {
     /** @param demoResults how many sample results the demo posts; 0 for no demo */
     public void runUntilInterrupted(int demoResults) throws InterruptedException {
         long started = System.nanoTime();
-        LocalSystem system = LocalSystem.start(new LocalSystem.Options(projectRoot, dataDir, true, DEMO_PHARMACIES),
+        LocalSystem system = LocalSystem.start(new LocalSystem.Options(projectRoot, dataDir, true, DEMO_PHARMACIES, true),
                 out);
         Runtime.getRuntime().addShutdownHook(new Thread(() -> {
             out.println("[tampon] stopping ...");
@@ -64,9 +64,9 @@ public final class LocalRun {
         out.println("  Cassandra (CQL)      " + contactPoint(servers) + "   keyspace " + ServerSet.KEYSPACE
                 + "   log: " + servers.cassandra().process().logFile());
         out.println("  SMTP sink            127.0.0.1:" + system.mail().smtpPort() + "   every email as .eml: "
-                + system.inbox().mailDir());
+                + system.inbox().orElseThrow().mailDir());
         out.println("  SMS gateway stand-in " + system.sms().url() + "   every SMS as .txt: "
-                + system.inbox().smsDir());
+                + system.inbox().orElseThrow().smsDir());
         for (LocalServiceProcess service : system.services()) {
             out.printf("  %-20s %s   log: %s%n", service.service().name(), service.url(),
                     service.process().logFile());
@@ -85,7 +85,7 @@ public final class LocalRun {
         out.println("Then:");
         out.println("  status       curl -s " + ingest + "/v1/results/<resultId> -H 'Authorization: Bearer "
                 + DemoPharmacies.DEV.apiKey() + "'");
-        out.println("  email + SMS  " + system.inbox().mailDir().getParent() + "   (the SMS holds the patient's"
+        out.println("  email + SMS  " + system.inbox().orElseThrow().mailDir().getParent() + "   (the SMS holds the patient's"
                 + " link: " + system.url("qr-service") + "/p/<token>)");
         out.println("  trust list   curl -s " + system.url("signing-service") + "/trust-list");
         out.println("  API          " + ingest + "/openapi/tampon-pharmacy-api-1.yml");
@@ -100,7 +100,7 @@ public final class LocalRun {
                     Instant.now(), System.nanoTime());
             new Demo(system.url("ingest-service"), new ResultStageRepository(cql, ConsistencyLevel.ONE), out)
                     .run(samples, Duration.ofMinutes(15));
-            out.println("[demo] the emails and SMS are in " + system.inbox().mailDir().getParent());
+            out.println("[demo] the emails and SMS are in " + system.inbox().orElseThrow().mailDir().getParent());
         }
     }
 

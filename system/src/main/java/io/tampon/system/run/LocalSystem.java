@@ -31,8 +31,10 @@ public final class LocalSystem implements AutoCloseable {
      * @param usualPorts        the usual ports (9092, 9042, 8081…) when free, so addresses stay the same between
      *                          runs; false gives every server a free port (tests beside a running system)
      * @param demoPharmacies    extra development pharmacies whose keys the demo uses (see {@link DemoPharmacies})
+     * @param inbox             copy what the sinks receive to files for people to read; off for load runs, where
+     *                          rescanning tens of thousands of messages twice a second would compete with the system
      */
-    public record Options(Path projectRoot, Path dataDir, boolean usualPorts, int demoPharmacies) {
+    public record Options(Path projectRoot, Path dataDir, boolean usualPorts, int demoPharmacies, boolean inbox) {
     }
 
     private final ServerSet servers;
@@ -69,7 +71,7 @@ public final class LocalSystem implements AutoCloseable {
             mail = MailSink.start(port(options, 2525));
             sms = SmsGatewayStandIn.start(port(options, 8025), LocalInfrastructure.SMS_USER,
                     LocalInfrastructure.SMS_PASSWORD);
-            inbox = Inbox.start(mail, sms, dataDir.resolve("inbox"));
+            inbox = options.inbox() ? Inbox.start(mail, sms, dataDir.resolve("inbox")) : null;
             Map<String, Integer> ports = new LinkedHashMap<>();
             for (LocalService service : LocalService.all()) {
                 ports.put(service.name(), port(options, service.port()));
@@ -140,8 +142,9 @@ public final class LocalSystem implements AutoCloseable {
         return sms;
     }
 
-    public Inbox inbox() {
-        return inbox;
+    /** The inbox folder, or empty when the options turned it off. */
+    public Optional<Inbox> inbox() {
+        return Optional.ofNullable(inbox);
     }
 
     public List<LocalServiceProcess> services() {
