@@ -54,6 +54,9 @@ public final class SigningThroughputBenchmark {
                 System.out.printf("[bench] signing-service, 1 consumer thread: %d passes after warm-up in %.1f s = "
                         + "%.0f passes/s%n", drain.records(), drain.seconds(), drain.perSecond());
                 System.out.printf("RESULT signing-service-passes-per-second %.0f%n", drain.perSecond());
+                System.out.printf("[bench] the service used %.2f cores meanwhile: %.0f passes per CPU-second%n",
+                        drain.coresUsed(), drain.perCpuSecond());
+                System.out.printf("RESULT signing-service-passes-per-cpu-second %.0f%n", drain.perCpuSecond());
             }
         }
         System.exit(0);

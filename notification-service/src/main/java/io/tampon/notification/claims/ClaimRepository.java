@@ -62,9 +62,10 @@ public class ClaimRepository {
         return false;
     }
 
-    public void markSent(UUID passId, Channel channel, Instant now, String providerId) {
-        session.execute(sent.bind(now, providerId, passId, channel.name())
-                .setSerialConsistencyLevel(ConsistencyLevel.SERIAL));
+    /** False if this worker's claim was no longer there (taken over after the claim timeout, or released). */
+    public boolean markSent(UUID passId, Channel channel, Instant now, String providerId) {
+        return session.execute(sent.bind(now, providerId, passId, channel.name())
+                .setSerialConsistencyLevel(ConsistencyLevel.SERIAL)).wasApplied();
     }
 
     /** After a failed send: the next attempt may claim again at once. */

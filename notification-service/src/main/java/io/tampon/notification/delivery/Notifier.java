@@ -68,9 +68,14 @@ class Notifier {
                     e instanceof DeliveryException d ? d.getMessage() : e.getClass().getSimpleName()).increment();
             throw e;
         }
-        claims.markSent(pass.passId(), channel, clock.instant(), providerId);
+        boolean ours = claims.markSent(pass.passId(), channel, clock.instant(), providerId);
         meters.counter("tampon.notification.sent", "channel", channel.name()).increment();
-        if (claims.allSent(pass.passId(), channels(pass))) {
+        // Each SERIAL read is a Paxos round: after our own SENT, only the patient's other channel needs reading.
+        List<Channel> toCheck = channels(pass);
+        if (ours) {
+            toCheck.remove(channel);
+        }
+        if (toCheck.isEmpty() || claims.allSent(pass.passId(), toCheck)) {
             stages.markNotified(pass.resultId(), pass.pharmacyId(), clock.instant()).toCompletableFuture().join();
         }
     }

@@ -11,7 +11,8 @@ class ChannelPacerTest {
     @Test
     void keepsEachChannelUnderItsRateWithoutSlowingTheOther() {
         ChannelPacer pacer = new ChannelPacer(new NotificationProperties("http://x", "a@b.c", Duration.ofMinutes(5),
-                1000, 20, new NotificationProperties.Sms("http://x", "u", null, "T")));
+                1000, 20, new NotificationProperties.Sms("http://x", "u", null, "T"),
+                new NotificationProperties.Smtp(Duration.ofSeconds(30), 100)));
         long started = System.nanoTime();
         for (int i = 0; i < 11; i++) {
             pacer.awaitSlot(Channel.SMS);

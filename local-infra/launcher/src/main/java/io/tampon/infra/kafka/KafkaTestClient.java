@@ -1,5 +1,6 @@
 package io.tampon.infra.kafka;
 
+import java.lang.management.ManagementFactory;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HashSet;
@@ -81,25 +82,49 @@ public final class KafkaTestClient implements AutoCloseable {
             Set<String> seen = new HashSet<>();
             int warmCount = (int) (keys.size() * warmUpFraction);
             long warm = System.nanoTime();
+            long cpuAtWarm = otherThreadsCpuNanos();
             long deadline = warm + timeout.toNanos();
             while (seen.size() < keys.size() && System.nanoTime() < deadline) {
                 for (ConsumerRecord<String, byte[]> record : consumer.poll(Duration.ofMillis(200))) {
                     if (keys.contains(record.key()) && seen.add(record.key()) && seen.size() == warmCount) {
                         warm = System.nanoTime();
+                        cpuAtWarm = otherThreadsCpuNanos();
                     }
                 }
             }
             if (seen.size() < keys.size()) {
                 throw new IllegalStateException("only " + seen.size() + " of " + keys.size() + " keys on " + topic);
             }
-            return new Drain(keys.size() - warmCount, (System.nanoTime() - warm) / 1e9);
+            long cpu = otherThreadsCpuNanos() - cpuAtWarm;
+            return new Drain(keys.size() - warmCount, (System.nanoTime() - warm) / 1e9, cpu / 1e9);
         }
     }
 
-    /** {@code records} arrived in {@code seconds}. */
-    public record Drain(int records, double seconds) {
+    /**
+     * CPU time of this JVM minus the calling thread's: when the service under test runs in this JVM and this
+     * thread reads its output, that is the service's CPU (the broker and node are other processes).
+     */
+    private static long otherThreadsCpuNanos() {
+        var os = (com.sun.management.OperatingSystemMXBean) ManagementFactory.getOperatingSystemMXBean();
+        return os.getProcessCpuTime() - ManagementFactory.getThreadMXBean().getCurrentThreadCpuTime();
+    }
+
+    /**
+     * {@code records} arrived in {@code seconds}, while the rest of this JVM (the service under test) used
+     * {@code cpuSeconds} of CPU.
+     */
+    public record Drain(int records, double seconds, double cpuSeconds) {
         public double perSecond() {
             return records / seconds;
+        }
+
+        /** Records per second of one core: the rate per core, whatever the machine's other processes take. */
+        public double perCpuSecond() {
+            return records / cpuSeconds;
+        }
+
+        public double coresUsed() {
+            return cpuSeconds / seconds;
         }
     }
 
