@@ -3,10 +3,12 @@
 # for the same record size measured in the same run (Kafka's ProducerPerformance). Broker local, full JIT.
 #   benchmarks/ingest.sh [rate ...]        default steps: 100 250 500 1000 1500 2000 results/s, 60 s each,
 #                                          after a 30 s warm-up at 500/s that is not reported
+#   BATCH_SIZE=100 benchmarks/ingest.sh [rate ...]   the same in results/s, sent as POST /v1/results/batch of 100
 set -euo pipefail
 cd "$(dirname "$0")/.."
 rates=("$@"); [ ${#rates[@]} -gt 0 ] || rates=(100 250 500 1000 1500 2000)
 seconds="${STEP_SECONDS:-60}"
+batch="${BATCH_SIZE:-1}"
 dir="$PWD/target/bench-ingest"; rm -rf "$dir"; mkdir -p "$dir"
 pids=()
 cleanup() { for p in "${pids[@]}"; do kill "$p" 2>/dev/null || true; done; wait 2>/dev/null || true; }
@@ -37,11 +39,11 @@ pids+=($!)
 until curl -sf localhost:8091/health/readiness > /dev/null; do sleep 1; done
 echo "== ingest-service ready; warm-up (30 s at 500/s, not reported), then Gatling steps ($seconds s each)"
 mvn -q -ntp -pl load-tests gatling:test -Dgatling.simulationClass=io.tampon.load.IngestSimulation \
-  -DbaseUrl=http://127.0.0.1:8091 -Drate=500 -Dduration=30 > "$dir/gatling-warmup.log" 2>&1 || true
+  -DbaseUrl=http://127.0.0.1:8091 -Drate=500 -Dduration=30 -DbatchSize="$batch" > "$dir/gatling-warmup.log" 2>&1 || true
 for rate in "${rates[@]}"; do
   mvn -q -ntp -pl load-tests gatling:test -Dgatling.simulationClass=io.tampon.load.IngestSimulation \
-    -DbaseUrl=http://127.0.0.1:8091 -Drate="$rate" -Dduration="$seconds" > "$dir/gatling-$rate.log" 2>&1 || true
-  echo "-- $rate results/s offered:"
+    -DbaseUrl=http://127.0.0.1:8091 -Drate="$rate" -Dduration="$seconds" -DbatchSize="$batch" > "$dir/gatling-$rate.log" 2>&1 || true
+  echo "-- $rate results/s offered (batches of $batch):"
   sed -n '/Global Information/,/KO /p' "$dir/gatling-$rate.log" \
     | grep -E "request count|mean throughput|50th|95th|99th|max response|KO" | head -8
 done

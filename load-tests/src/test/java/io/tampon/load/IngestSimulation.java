@@ -3,6 +3,7 @@ package io.tampon.load;
 import static io.gatling.javaapi.core.CoreDsl.StringBody;
 import static io.gatling.javaapi.core.CoreDsl.constantUsersPerSec;
 import static io.gatling.javaapi.core.CoreDsl.global;
+import static io.gatling.javaapi.core.CoreDsl.jsonPath;
 import static io.gatling.javaapi.core.CoreDsl.rampUsersPerSec;
 import static io.gatling.javaapi.core.CoreDsl.scenario;
 import static io.gatling.javaapi.http.HttpDsl.http;
@@ -23,7 +24,9 @@ import java.util.stream.Stream;
 /**
  * Many pharmacies posting results to ingest-service. Open model (arrivals per second do not wait for answers, as
  * 12,000 independent pharmacies would not). System properties: {@code baseUrl}, {@code pharmacies} (12000),
- * {@code rate} (results/s), {@code fromRate} (ramp start; absent = constant), {@code duration} (seconds).
+ * {@code rate} (results/s), {@code fromRate} (ramp start; absent = constant), {@code duration} (seconds),
+ * {@code batchSize} (1: one result per {@code POST /v1/results}; more: that many per {@code POST /v1/results/batch},
+ * as a pharmacy's integration sending its backlog does; the rate stays in results per second).
  */
 public class IngestSimulation extends Simulation {
 
@@ -32,6 +35,7 @@ public class IngestSimulation extends Simulation {
     static final int RATE = Integer.getInteger("rate", 500);
     static final Integer FROM_RATE = Integer.getInteger("fromRate");
     static final int DURATION = Integer.getInteger("duration", 30);
+    static final int BATCH_SIZE = Integer.getInteger("batchSize", 1);
 
     static final String BODY = """
             {"externalRef":"#{ref}","sampleCollectedAt":"#{sampled}","testType":"#{type}","deviceId":"1232",
@@ -40,6 +44,22 @@ public class IngestSimulation extends Simulation {
                         "mobile":"+33612345678","email":"patient@example.org","language":"fr"}}""";
 
     Iterator<Map<String, Object>> results = Stream.generate(IngestSimulation::nextResult).iterator();
+    Iterator<Map<String, Object>> batches = Stream.generate(IngestSimulation::nextBatch).iterator();
+
+    /** One pharmacy's batch: the same placeholders as {@link #BODY}, filled in here for each item. */
+    private static Map<String, Object> nextBatch() {
+        Map<String, Object> first = nextResult();
+        StringBuilder body = new StringBuilder(BATCH_SIZE * 560).append("{\"results\":[");
+        for (int i = 0; i < BATCH_SIZE; i++) {
+            Map<String, Object> item = i == 0 ? first : nextResult();
+            String json = BODY;
+            for (String field : new String[] {"ref", "sampled", "type", "family", "given"}) {
+                json = json.replace("#{" + field + "}", item.get(field).toString());
+            }
+            body.append(i == 0 ? "" : ",").append(json);
+        }
+        return Map.of("key", first.get("key"), "body", body.append("]}").toString());
+    }
 
     private static Map<String, Object> nextResult() {
         ThreadLocalRandom random = ThreadLocalRandom.current();
@@ -54,14 +74,22 @@ public class IngestSimulation extends Simulation {
     HttpProtocolBuilder protocol = http.baseUrl(BASE_URL).contentTypeHeader("application/json")
             .acceptHeader("application/json").shareConnections();
 
-    ScenarioBuilder pharmacies = scenario("pharmacies post results").feed(results)
-            .exec(http("POST /v1/results").post("/v1/results").header("Authorization", "Bearer #{key}")
-                    .body(StringBody(BODY)).check(status().is(202)));
+    ScenarioBuilder pharmacies = BATCH_SIZE <= 1
+            ? scenario("pharmacies post results").feed(results)
+                    .exec(http("POST /v1/results").post("/v1/results").header("Authorization", "Bearer #{key}")
+                            .body(StringBody(BODY)).check(status().is(202)))
+            : scenario("pharmacies post batches").feed(batches)
+                    .exec(http("POST /v1/results/batch").post("/v1/results/batch")
+                            .header("Authorization", "Bearer #{key}").body(StringBody("#{body}"))
+                            // Every item accepted, i.e. acknowledged by Kafka: a partial batch is a failure here.
+                            .check(status().is(200), jsonPath("$.accepted").ofInt().is(BATCH_SIZE)));
 
     {
+        double users = (double) RATE / Math.max(1, BATCH_SIZE);
         OpenInjectionStep arrivals = FROM_RATE == null
-                ? constantUsersPerSec(RATE).during(Duration.ofSeconds(DURATION))
-                : rampUsersPerSec(FROM_RATE).to(RATE).during(Duration.ofSeconds(DURATION));
+                ? constantUsersPerSec(users).during(Duration.ofSeconds(DURATION))
+                : rampUsersPerSec((double) FROM_RATE / Math.max(1, BATCH_SIZE)).to(users)
+                        .during(Duration.ofSeconds(DURATION));
         setUp(pharmacies.injectOpen(arrivals)).protocols(protocol)
                 .assertions(global().failedRequests().percent().lt(1.0));
     }

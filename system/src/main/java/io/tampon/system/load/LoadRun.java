@@ -45,6 +45,8 @@ import org.apache.kafka.clients.admin.NewTopic;
 public final class LoadRun {
 
     static final int PHARMACIES = 12_000;
+    /** As in production (KEDA minReplicaCount 2): the kill scenario kills one of them. */
+    static final int SIGNING_REPLICAS = 2;
     private static final Duration DRAIN_PATIENCE = Duration.ofMinutes(30);
 
     private final Path root;
@@ -73,7 +75,8 @@ public final class LoadRun {
         Map<String, Object> summary;
         List<Sample> samples;
         Map<String, Object> raw = new LinkedHashMap<>();
-        try (LocalSystem system = LocalSystem.start(new LocalSystem.Options(root, data, false, PHARMACIES, false), out);
+        try (LocalSystem system = LocalSystem.start(new LocalSystem.Options(root, data, false, PHARMACIES, false,
+                SIGNING_REPLICAS), out);
              Admin admin = Admin.create(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG,
                      system.servers().kafka().bootstrapServers()));
              LagMonitor monitor = new LagMonitor(new ConsumerLag(admin), ConsumerLag.PIPELINE, out).start();
@@ -180,6 +183,7 @@ public final class LoadRun {
                 out.println("[load] SIGKILL signing-service");
                 system.kill("signing-service");
                 kill.put("killedAtSecond", scenario.killSigningAt());
+                kill.put("killAtMonitorSecond", monitor.elapsed());
                 TimeUnit.SECONDS.sleep(scenario.restartAfter());
                 long restart = System.nanoTime();
                 kill.put("restartCommandAtMonitorSecond", monitor.elapsed());
@@ -264,10 +268,37 @@ public final class LoadRun {
             samples.stream().filter(s -> s.second() > restartAt && s.perSecond().getOrDefault("sign", 0.0) > 0)
                     .findFirst().ifPresent(s -> kill.put("signingProgressAfterRestartSeconds", s.second() - restartAt));
         }
+        if (kill.get("killAtMonitorSecond") instanceof Double killedAt) {
+            kill.put("signingReplicas", SIGNING_REPLICAS);
+            kill.put("signingLongestStallSeconds", longestStall(samples, killedAt));
+        }
         if (!kill.isEmpty()) {
             summary.put("signingKill", kill);
         }
         return summary;
+    }
+
+    /**
+     * The longest time after the kill during which results waited for signing (lag > 0) and none was signed: with a
+     * second replica, the session timeout until it takes the dead one's partitions; with one, the whole restart.
+     */
+    static double longestStall(List<LagMonitor.Sample> samples, double from) {
+        double longest = 0;
+        Double stalledSince = null;
+        for (LagMonitor.Sample sample : samples) {
+            if (sample.second() < from) {
+                continue;
+            }
+            boolean waiting = sample.lag().getOrDefault("sign", 0L) > 0;
+            boolean progressing = sample.perSecond().getOrDefault("sign", 0.0) > 0;
+            if (waiting && !progressing) {
+                stalledSince = stalledSince == null ? sample.second() : stalledSince;
+                longest = Math.max(longest, sample.second() - stalledSince + 1);
+            } else {
+                stalledSince = null;
+            }
+        }
+        return longest;
     }
 
     /** The KO column of Gatling's request count (failed checks: any status other than the expected one). */

@@ -4,6 +4,7 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.jar.JarFile;
@@ -15,13 +16,27 @@ import java.util.stream.Stream;
  */
 public record LocalService(String name, String module, int port, String readinessPath) {
 
-    /** The four services, in pipeline order. */
+    /** The four services, in pipeline order, one process each. */
     public static List<LocalService> all() {
-        return List.of(
-                new LocalService("ingest-service", "ingest-service", 8081, "/health/readiness"),
-                new LocalService("signing-service", "signing-service", 8082, "/actuator/health/readiness"),
-                new LocalService("qr-service", "qr-service", 8083, "/actuator/health/readiness"),
-                new LocalService("notification-service", "notification-service", 8084, "/actuator/health/readiness"));
+        return all(1);
+    }
+
+    /**
+     * The four services with {@code signingReplicas} signing-service processes in one consumer group (the second
+     * is {@code signing-service-2}, port 8085): a replica killed mid-spike leaves the other signing.
+     */
+    public static List<LocalService> all(int signingReplicas) {
+        List<LocalService> services = new ArrayList<>();
+        services.add(new LocalService("ingest-service", "ingest-service", 8081, "/health/readiness"));
+        services.add(new LocalService("signing-service", "signing-service", 8082, "/actuator/health/readiness"));
+        for (int replica = 2; replica <= signingReplicas; replica++) {
+            services.add(new LocalService("signing-service-" + replica, "signing-service", 8083 + replica,
+                    "/actuator/health/readiness"));
+        }
+        services.add(new LocalService("qr-service", "qr-service", 8083, "/actuator/health/readiness"));
+        services.add(new LocalService("notification-service", "notification-service", 8084,
+                "/actuator/health/readiness"));
+        return List.copyOf(services);
     }
 
     /** The module's runnable jar (the one with a Main-Class), if it has been built. */

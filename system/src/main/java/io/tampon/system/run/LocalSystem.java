@@ -33,8 +33,15 @@ public final class LocalSystem implements AutoCloseable {
      * @param demoPharmacies    extra development pharmacies whose keys the demo uses (see {@link DemoPharmacies})
      * @param inbox             copy what the sinks receive to files for people to read; off for load runs, where
      *                          rescanning tens of thousands of messages twice a second would compete with the system
+     * @param signingReplicas   signing-service processes (one consumer group); the load runs use two, as
+     *                          production does, so that killing one does not stop the signing
      */
-    public record Options(Path projectRoot, Path dataDir, boolean usualPorts, int demoPharmacies, boolean inbox) {
+    public record Options(Path projectRoot, Path dataDir, boolean usualPorts, int demoPharmacies, boolean inbox,
+                          int signingReplicas) {
+
+        public Options(Path projectRoot, Path dataDir, boolean usualPorts, int demoPharmacies, boolean inbox) {
+            this(projectRoot, dataDir, usualPorts, demoPharmacies, inbox, 1);
+        }
     }
 
     private final ServerSet servers;
@@ -73,15 +80,21 @@ public final class LocalSystem implements AutoCloseable {
                     LocalInfrastructure.SMS_PASSWORD);
             inbox = options.inbox() ? Inbox.start(mail, sms, dataDir.resolve("inbox")) : null;
             Map<String, Integer> ports = new LinkedHashMap<>();
-            for (LocalService service : LocalService.all()) {
+            List<LocalService> all = LocalService.all(options.signingReplicas());
+            for (LocalService service : all) {
                 ports.put(service.name(), port(options, service.port()));
             }
             settings = settings(options, servers, mail, sms, ports);
             progress.println("[tampon] starting the services ...");
-            for (LocalService service : LocalService.all()) {
+            for (LocalService service : all) {
                 Optional<Path> jar = service.runnableJar(options.projectRoot());
                 if (jar.isEmpty()) {
                     throw new IllegalStateException(service.name() + " is not built: run mvn -DskipTests install");
+                }
+                if (!service.name().equals(service.module())) {
+                    // A second replica loads the keystore the first one generates on a first run: wait for it.
+                    services.stream().filter(p -> p.service().name().equals(service.module())).findFirst()
+                            .orElseThrow().awaitReady(Duration.ofMinutes(3));
                 }
                 services.add(LocalServiceProcess.start(service, jar.get(), ports.get(service.name()), settings,
                         dataDir.resolve("logs")));

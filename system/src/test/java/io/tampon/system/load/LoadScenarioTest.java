@@ -94,6 +94,24 @@ class LoadScenarioTest {
     }
 
     @Test
+    void aSigningStallIsTheLongestRunOfSecondsWithResultsWaitingAndNoneSigned() {
+        var samples = List.of(
+                sample(10, 0L, 0.0), // before the kill: ignored
+                sample(11, 0L, 0.0), // nothing waiting: not a stall
+                sample(12, 400L, 0.0), sample(13, 800L, 0.0), sample(14, 1200L, 0.0), // 3 s stalled
+                sample(15, 900L, 300.0), // the other replica took over
+                sample(16, 1000L, 0.0), // one more second
+                sample(17, 500L, 500.0));
+        assertEquals(3.0, LoadRun.longestStall(samples, 11), 1e-9);
+        assertEquals(0.0, LoadRun.longestStall(samples.subList(5, 6), 11), 1e-9);
+    }
+
+    private static io.tampon.system.monitor.LagMonitor.Sample sample(double second, long signLag, double signed) {
+        return new io.tampon.system.monitor.LagMonitor.Sample(second, 0, 0, Map.of("sign", signLag),
+                Map.of("sign", signed));
+    }
+
+    @Test
     @SuppressWarnings("unchecked")
     void theReportSaysWhichGoalsWereMet() {
         Map<Integer, Long> statuses = LoadGoals.statuses("{\"statuses\":{\"202\":55406,\"422\":594},\"x\":1}");

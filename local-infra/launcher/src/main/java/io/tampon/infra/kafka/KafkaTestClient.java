@@ -41,6 +41,20 @@ public final class KafkaTestClient implements AutoCloseable {
     }
 
     /** Reads {@code topic} from the beginning until {@code done} holds for the records kept by {@code keep}. */
+    /** Many records at once (a benchmark's backlog): sent without waiting for each, all acknowledged on return. */
+    public void sendAll(String topic, Map<String, byte[]> records) {
+        List<java.util.concurrent.Future<?>> sent = new ArrayList<>(records.size());
+        records.forEach((key, value) -> sent.add(producer.send(new ProducerRecord<>(topic, key, value))));
+        producer.flush();
+        try {
+            for (java.util.concurrent.Future<?> future : sent) {
+                future.get();
+            }
+        } catch (Exception e) {
+            throw new IllegalStateException("cannot produce test input", e);
+        }
+    }
+
     public List<ConsumerRecord<String, byte[]>> readUntil(String topic, Predicate<ConsumerRecord<String, byte[]>> keep,
                                                    Predicate<List<ConsumerRecord<String, byte[]>>> done,
                                                    Duration timeout) {
