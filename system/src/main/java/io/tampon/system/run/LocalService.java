@@ -16,6 +16,8 @@ import java.util.stream.Stream;
  */
 public record LocalService(String name, String module, int port, String readinessPath) {
 
+    static final int WORKER_NICENESS = 10;
+
     /** The four services, in pipeline order, one process each. */
     public static List<LocalService> all() {
         return all(1);
@@ -37,6 +39,15 @@ public record LocalService(String name, String module, int port, String readines
         services.add(new LocalService("notification-service", "notification-service", 8084,
                 "/actuator/health/readiness"));
         return List.copyOf(services);
+    }
+
+    /**
+     * The CPU priority the local run gives this service ({@code nice}): the pipeline's workers yield to the edge
+     * (and to Kafka, which it waits on), so that on one shared machine a spike slows the drain, not the answers to
+     * pharmacies: the topic is the buffer. In a cluster, separate nodes and CPU requests do the same.
+     */
+    public int niceness() {
+        return module.equals("ingest-service") ? 0 : WORKER_NICENESS;
     }
 
     /** The module's runnable jar (the one with a Main-Class), if it has been built. */

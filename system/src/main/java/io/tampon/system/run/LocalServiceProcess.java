@@ -44,7 +44,7 @@ public final class LocalServiceProcess {
             Files.write(argsFile, jvmArgs);
             String mainClass = LocalService.mainClass(jar).orElseThrow();
             ChildJvm process = ChildJvm.start(service.name(), List.of(jar.toString()), argsFile, mainClass,
-                    List.of(), logDir.resolve(service.name() + ".log"));
+                    List.of(), logDir.resolve(service.name() + ".log"), service.niceness());
             return new LocalServiceProcess(service, process, port);
         } catch (IOException e) {
             throw new UncheckedIOException(e);

@@ -16,6 +16,8 @@ import java.util.concurrent.TimeUnit;
  */
 public final class ChildJvm implements AutoCloseable {
 
+    private static final Path NICE = Path.of("/usr/bin/nice");
+
     private final String name;
     private final Process process;
     private final Path logFile;
@@ -33,7 +35,23 @@ public final class ChildJvm implements AutoCloseable {
      */
     public static ChildJvm start(String name, List<String> classpath, Path jvmArgsFile, String mainClass,
                                  List<String> args, Path logFile) {
+        return start(name, classpath, jvmArgsFile, mainClass, args, logFile, 0);
+    }
+
+    /**
+     * As {@link #start(String, List, Path, String, List, Path)}, at a lower CPU priority ({@code nice}, 1–19; 0 =
+     * ours): on a machine where everything runs, the processes that must answer fast keep their share of the CPU
+     * when the others are busy. {@code nice} execs the JVM, so the pid is the JVM's.
+     */
+    public static ChildJvm start(String name, List<String> classpath, Path jvmArgsFile, String mainClass,
+                                 List<String> args, Path logFile, int niceness) {
+        if (niceness < 0 || niceness > 19) {
+            throw new IllegalArgumentException("niceness must be 0 to 19, was " + niceness);
+        }
         List<String> command = new ArrayList<>();
+        if (niceness > 0 && Files.isExecutable(NICE)) {
+            command.addAll(List.of(NICE.toString(), "-n", Integer.toString(niceness)));
+        }
         command.add(javaExecutable());
         command.add("@" + jvmArgsFile);
         command.add("-cp");

@@ -1,9 +1,11 @@
 package io.tampon.infra.process;
 
 import static org.awaitility.Awaitility.await;
+import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import java.io.BufferedReader;
 import java.io.File;
@@ -51,5 +53,32 @@ class ChildJvmTest {
 
         await().atMost(Duration.ofSeconds(20)).until(() -> !child.get().isAlive());
         assertFalse(child.get().isAlive());
+    }
+
+    @Test
+    void aChildStartedNicerRunsAtThatPriorityUnderItsOwnPid(@TempDir Path dir) throws Exception {
+        Path jvmArgs = Files.write(dir.resolve("jvm.args"), List.of("-Xmx32m"));
+        Path stat = Path.of("/proc/self/stat");
+        assumeTrue(Files.isReadable(stat) && Files.isExecutable(Path.of("/usr/bin/nice")), "Linux only");
+        try (ChildJvm child = ChildJvm.start("sleeper", testClasspath(), jvmArgs, SleepingMain.class.getName(),
+                List.of(), dir.resolve("sleeper.log"), 7)) {
+            Path childStat = Path.of("/proc", Long.toString(child.pid()), "stat");
+            // nice execs the JVM: the pid we hold is the JVM's, so kill() and stop() reach it.
+            await().atMost(Duration.ofSeconds(20)).until(() -> commandOf(child.pid()).contains("java"));
+            assertEquals(niceOf(stat) + 7, niceOf(childStat));
+        }
+        assertThrows(IllegalArgumentException.class, () -> ChildJvm.start("x", testClasspath(), jvmArgs,
+                SleepingMain.class.getName(), List.of(), dir.resolve("x.log"), 20));
+    }
+
+    private static String commandOf(long pid) throws Exception {
+        return Files.readString(Path.of("/proc", Long.toString(pid), "cmdline")).replace('\0', ' ');
+    }
+
+    /** Field 19 of /proc/<pid>/stat, counted after the command name's closing parenthesis. */
+    private static int niceOf(Path stat) throws Exception {
+        String text = Files.readString(stat);
+        String[] fields = text.substring(text.lastIndexOf(')') + 2).split(" ");
+        return Integer.parseInt(fields[16]);
     }
 }
