@@ -32,8 +32,17 @@ public final class ServerSet implements AutoCloseable {
 
     /** Starts both servers under {@code dir}, creates the topics and applies the schema; returns when all are ready. */
     public static ServerSet start(Path dir, Ports ports, JvmProfile profile) {
+        return start(dir, ports, profile, 0);
+    }
+
+    /**
+     * As {@link #start(Path, Ports, JvmProfile)}, with Cassandra at a lower CPU priority ({@code nice}): in the local
+     * run it serves the pipeline's workers, which yield the CPU to the edge and the broker.
+     */
+    public static ServerSet start(Path dir, Ports ports, JvmProfile profile, int cassandraNiceness) {
         KafkaBroker kafka = new KafkaBroker(dir.resolve("kafka"), ports.kafka(), profile);
-        CassandraNode cassandra = new CassandraNode(dir.resolve("cassandra"), ports.cassandra(), profile);
+        CassandraNode cassandra = new CassandraNode(dir.resolve("cassandra"), ports.cassandra(), profile,
+                cassandraNiceness);
         ServerSet servers = new ServerSet(kafka, cassandra);
         try {
             CompletableFuture<Void> kafkaReady = CompletableFuture.runAsync(() -> {

@@ -64,7 +64,9 @@ public class ClaimRepository {
 
     /** False if this worker's claim was no longer there (taken over after the claim timeout, or released). */
     public boolean markSent(UUID passId, Channel channel, Instant now, String providerId) {
+        // Committed at LOCAL_QUORUM whatever the session's default, so that allSent's LOCAL_QUORUM read overlaps it.
         return session.execute(sent.bind(now, providerId, passId, channel.name())
+                .setConsistencyLevel(ConsistencyLevel.LOCAL_QUORUM)
                 .setSerialConsistencyLevel(ConsistencyLevel.SERIAL)).wasApplied();
     }
 
@@ -73,10 +75,15 @@ public class ClaimRepository {
         session.execute(release.bind(passId, channel.name()).setSerialConsistencyLevel(ConsistencyLevel.SERIAL));
     }
 
+    /**
+     * Whether every channel is SENT. A plain LOCAL_QUORUM read, not a SERIAL one (a Paxos round): each worker calls
+     * this after its own {@link #markSent} committed at LOCAL_QUORUM, so when the patient's two channels finish at
+     * the same time, whichever read comes last sees both SENT — the two reads cannot both precede the other's commit.
+     */
     public boolean allSent(UUID passId, Iterable<Channel> channels) {
         for (Channel channel : channels) {
             Row row = session.execute(read.bind(passId, channel.name())
-                    .setConsistencyLevel(ConsistencyLevel.SERIAL)).one();
+                    .setConsistencyLevel(ConsistencyLevel.LOCAL_QUORUM)).one();
             if (row == null || !"SENT".equals(row.getString("status"))) {
                 return false;
             }

@@ -44,7 +44,8 @@ public record LocalService(String name, String module, int port, String readines
     /**
      * The CPU priority the local run gives this service ({@code nice}): the pipeline's workers yield to the edge
      * (and to Kafka, which it waits on), so that on one shared machine a spike slows the drain, not the answers to
-     * pharmacies: the topic is the buffer. In a cluster, separate nodes and CPU requests do the same.
+     * pharmacies: the topic is the buffer. Cassandra, which serves the workers, runs at the same priority. In a
+     * cluster, separate nodes and CPU requests do the same.
      */
     public int niceness() {
         return module.equals("ingest-service") ? 0 : WORKER_NICENESS;

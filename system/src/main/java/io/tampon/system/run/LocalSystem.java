@@ -68,7 +68,8 @@ public final class LocalSystem implements AutoCloseable {
         Path dataDir = options.dataDir();
         progress.println("[tampon] starting Kafka and Cassandra (data in " + dataDir + ") ...");
         ServerSet servers = ServerSet.start(dataDir.resolve("servers"),
-                new ServerSet.Ports(port(options, 9092), port(options, 9042)), JvmProfile.LOCAL_RUN);
+                new ServerSet.Ports(port(options, 9092), port(options, 9042)), JvmProfile.LOCAL_RUN,
+                LocalService.WORKER_NICENESS); // the workers' database yields with them (see LocalService#niceness)
         MailSink mail = null;
         SmsGatewayStandIn sms = null;
         Inbox inbox = null;

@@ -90,7 +90,9 @@ class LoadScenarioTest {
                 new io.tampon.system.monitor.LagMonitor.Sample(3, 0, 0, Map.of("sign", 0L, "email", 1000L),
                         Map.of("sign", 0.0, "email", 50.0)));
         // sign: (900 + 1100) / 2 with work waiting; email: (30 + 50) / 2; the idle seconds do not count.
-        assertEquals(40.0, LoadRun.drainRate(samples), 1e-9);
+        assertEquals(40.0, LoadRun.drainRate(samples, 0), 1e-9);
+        // From second 3 on (the spike over): only email still had work waiting.
+        assertEquals(50.0, LoadRun.drainRate(samples, 3), 1e-9);
     }
 
     @Test
