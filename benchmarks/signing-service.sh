@@ -3,7 +3,7 @@
 #   benchmarks/signing-service.sh [results]
 set -euo pipefail
 cd "$(dirname "$0")/.."
-count="${1:-30000}"
+count="${1:-120000}"   # the first half warms the JIT up (-Dbench.warmUp)
 mvn -q -ntp -DskipTests install
 echo "== JMH: codec chain, one thread =="
 mvn -q -ntp -pl benchmarks exec:exec -Djmh.args="SigningChainBenchmark.chainPayloadToHc1 -f 1 -wi 3 -i 5" \
