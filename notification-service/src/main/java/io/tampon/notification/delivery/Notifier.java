@@ -70,7 +70,7 @@ class Notifier {
         }
         boolean ours = claims.markSent(pass.passId(), channel, clock.instant(), providerId);
         meters.counter("tampon.notification.sent", "channel", channel.name()).increment();
-        // Each SERIAL read is a Paxos round: after our own SENT, only the patient's other channel needs reading.
+        // After our own SENT (committed at LOCAL_QUORUM), only the patient's other channel needs reading.
         List<Channel> toCheck = channels(pass);
         if (ours) {
             toCheck.remove(channel);

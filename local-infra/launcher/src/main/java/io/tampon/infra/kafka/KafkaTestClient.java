@@ -7,6 +7,7 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.concurrent.Future;
 import java.util.function.Predicate;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
@@ -40,14 +41,13 @@ public final class KafkaTestClient implements AutoCloseable {
         }
     }
 
-    /** Reads {@code topic} from the beginning until {@code done} holds for the records kept by {@code keep}. */
     /** Many records at once (a benchmark's backlog): sent without waiting for each, all acknowledged on return. */
     public void sendAll(String topic, Map<String, byte[]> records) {
-        List<java.util.concurrent.Future<?>> sent = new ArrayList<>(records.size());
+        List<Future<?>> sent = new ArrayList<>(records.size());
         records.forEach((key, value) -> sent.add(producer.send(new ProducerRecord<>(topic, key, value))));
         producer.flush();
         try {
-            for (java.util.concurrent.Future<?> future : sent) {
+            for (Future<?> future : sent) {
                 future.get();
             }
         } catch (Exception e) {
@@ -55,6 +55,7 @@ public final class KafkaTestClient implements AutoCloseable {
         }
     }
 
+    /** Reads {@code topic} from the beginning until {@code done} holds for the records kept by {@code keep}. */
     public List<ConsumerRecord<String, byte[]>> readUntil(String topic, Predicate<ConsumerRecord<String, byte[]>> keep,
                                                    Predicate<List<ConsumerRecord<String, byte[]>>> done,
                                                    Duration timeout) {
