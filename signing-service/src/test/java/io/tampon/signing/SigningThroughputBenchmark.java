@@ -5,24 +5,30 @@ import io.tampon.contracts.events.ResultReceived;
 import io.tampon.contracts.events.TestKind;
 import io.tampon.infra.LocalInfrastructure;
 import io.tampon.infra.kafka.KafkaTestClient;
+import io.tampon.infra.process.ChildJvm;
+import io.tampon.infra.process.JvmProfile;
+import io.tampon.infra.process.ThreadCpu;
+import java.io.IOException;
 import java.nio.file.Files;
+import java.nio.file.Path;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
+import java.util.jar.JarFile;
 import java.util.stream.Stream;
-import org.springframework.boot.builder.SpringApplicationBuilder;
-import org.springframework.context.ConfigurableApplicationContext;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
  * Passes signed per second by one signing-service consumer thread, the broker and node local: N results are put on
- * the topic first (a backlog, as after a spike), then the service drains them. The rate is measured from
+ * the topic first (a backlog, as after a spike), then the service — its jar, in a JVM of its own — drains them. The rate is measured from
  * {@code -Dbench.warmUp} (half) of the backlog to its end, once the JIT has warmed up, with the CPU the service used
- * meanwhile (passes per CPU-second: the rate per core). Run on purpose: benchmarks/signing-service.sh.
+ * meanwhile, by kind of thread (passes per CPU-second: the rate per core). Run on purpose: benchmarks/signing-service.sh.
  * Arguments: {@code [results] [--extra.spring.argument=value ...]} to tune the service under test.
  */
 public final class SigningThroughputBenchmark {
@@ -30,11 +36,17 @@ public final class SigningThroughputBenchmark {
     private SigningThroughputBenchmark() {
     }
 
-    /** Share of the backlog drained before the measurement starts: the JIT needs tens of thousands of passes. */
-    private static final double WARM_UP = Double.parseDouble(System.getProperty("bench.warmUp", "0.5"));
+    /**
+     * Share of the backlog drained before the measurement starts: the JIT needs well over 100,000 passes (after
+     * 60,000 the C2 compiler still took 12 % of the service's CPU, after 180,000 1 %).
+     */
+    private static final double WARM_UP = Double.parseDouble(System.getProperty("bench.warmUp", "0.75"));
+
+    /** Extra JVM flags for the service, space-separated (e.g. a garbage collector to compare). */
+    private static final String JVM_FLAGS = System.getProperty("bench.jvmFlags", "");
 
     public static void main(String[] args) throws Exception {
-        int count = args.length > 0 ? Integer.parseInt(args[0]) : 30_000;
+        int count = args.length > 0 ? Integer.parseInt(args[0]) : 240_000;
         LocalInfrastructure infra = LocalInfrastructure.shared();
         JsonMapper json = JsonMapper.builder().build();
         Set<String> keys = new HashSet<>();
@@ -48,24 +60,57 @@ public final class SigningThroughputBenchmark {
             kafka.sendAll(Topics.RESULTS.name(), backlog);
             System.out.printf("[bench] %d results on %s%n", count, Topics.RESULTS.name());
 
-            String[] arguments = Stream.concat(Arrays.stream(infra.serviceArguments(Map.of(
+            List<String> arguments = Stream.concat(Arrays.stream(infra.serviceArguments(Map.of(
                     "spring.kafka.consumer.group-id", "bench-" + UUID.randomUUID(),
                     "spring.kafka.listener.concurrency", "1",
                     "tampon.signing.keys.keystore",
                     Files.createTempDirectory("bench-keys").resolve("keystore.p12").toString(),
-                    "logging.level.root", "WARN"))), Arrays.stream(args).skip(1)).toArray(String[]::new);
-            try (ConfigurableApplicationContext service = new SpringApplicationBuilder(SigningApplication.class)
-                    .run(arguments)) {
+                    "logging.level.root", "WARN"))), Arrays.stream(args).skip(1)).toList();
+            try (ChildJvm service = startService(arguments)) {
+                ThreadCpu cpu = new ThreadCpu(service.pid(), SigningThroughputBenchmark::kindOfThread);
                 KafkaTestClient.Drain drain = kafka.measureDrain(Topics.PASSES_SIGNED.name(), keys, WARM_UP,
-                        Duration.ofMinutes(15));
+                        Duration.ofMinutes(15), cpu::read);
+                service.requireAlive();
                 System.out.printf("[bench] signing-service, 1 consumer thread: %d passes after warm-up in %.1f s = "
                         + "%.0f passes/s%n", drain.records(), drain.seconds(), drain.perSecond());
                 System.out.printf("RESULT signing-service-passes-per-second %.0f%n", drain.perSecond());
                 System.out.printf("[bench] the service used %.2f cores meanwhile: %.0f passes per CPU-second%n",
                         drain.coresUsed(), drain.perCpuSecond());
+                drain.cpu().nanosByKind().forEach((kind, nanos) -> System.out.printf(
+                        "[bench]   %-22s %6.1f µs per pass (%4.1f %%)%n", kind, nanos / 1e3 / drain.records(),
+                        100.0 * nanos / drain.cpu().totalNanos()));
                 System.out.printf("RESULT signing-service-passes-per-cpu-second %.0f%n", drain.perCpuSecond());
             }
         }
         System.exit(0);
+    }
+
+    /** The service as deployed: its own JVM from its jar, full JIT, so its CPU is its own. */
+    private static ChildJvm startService(List<String> arguments) throws IOException {
+        Path jar = Path.of(System.getProperty("bench.jar",
+                "signing-service/target/tampon-signing-service-0.1.0-SNAPSHOT.jar")).toAbsolutePath();
+        String mainClass;
+        try (JarFile boot = new JarFile(jar.toFile())) {
+            mainClass = boot.getManifest().getMainAttributes().getValue("Main-Class");
+        }
+        Path dir = Files.createTempDirectory("bench-signing");
+        List<String> flags = new ArrayList<>(JvmProfile.LOCAL_RUN.flags("512m"));
+        Arrays.stream(JVM_FLAGS.split(" ")).filter(flag -> !flag.isBlank()).forEach(flags::add);
+        System.out.printf("[bench] service JVM: %s%n", flags);
+        return ChildJvm.start("signing-service", List.of(jar.toString()), Files.write(dir.resolve("jvm.args"), flags),
+                mainClass, arguments, dir.resolve("signing-service.log"));
+    }
+
+    private static String kindOfThread(String name) {
+        if (name.startsWith("signing-servic")) {
+            return "listener";
+        }
+        if (name.startsWith("kafka-producer")) {
+            return "Kafka producer I/O";
+        }
+        if (name.startsWith("s0-")) {
+            return "Cassandra driver";
+        }
+        return name.startsWith("kafka-") ? "Kafka consumer" : null;
     }
 }

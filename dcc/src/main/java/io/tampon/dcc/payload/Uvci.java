@@ -4,6 +4,7 @@ import java.math.BigInteger;
 import java.nio.ByteBuffer;
 import java.util.Locale;
 import java.util.UUID;
+import java.util.regex.Pattern;
 
 /**
  * Unique vaccination certificate/assertion identifiers (eHN UVCI guidelines, Annex 2, option 3: opaque).
@@ -18,16 +19,19 @@ public final class Uvci {
 
     static final String ALPHABET = "ABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789/:";
     private static final int N = ALPHABET.length();
+    // Compiled once: String.matches compiles its pattern on every call, and this runs once per pass.
+    private static final Pattern COUNTRY = Pattern.compile("[A-Z]{2}");
+    private static final Pattern ISSUER_PREFIX = Pattern.compile("[A-Z0-9]{1,5}");
 
     private Uvci() {
     }
 
     /** E.g. {@code URN:UVCI:01:FR:TPN2F0Y9XQ3M1K8ZJ6H4C7B5A#K}; {@code issuerPrefix} is 1–5 letters or digits. */
     public static String forResult(String country, String issuerPrefix, UUID resultId) {
-        if (!country.matches("[A-Z]{2}")) {
+        if (!COUNTRY.matcher(country).matches()) {
             throw new IllegalArgumentException("country must be two upper-case letters");
         }
-        if (!issuerPrefix.matches("[A-Z0-9]{1,5}")) {
+        if (!ISSUER_PREFIX.matcher(issuerPrefix).matches()) {
             throw new IllegalArgumentException("issuer prefix must be 1-5 upper-case letters or digits");
         }
         byte[] bytes = ByteBuffer.allocate(16).putLong(resultId.getMostSignificantBits())

@@ -10,6 +10,7 @@ import org.apache.kafka.clients.producer.ProducerRecord;
 import io.tampon.spring.DeadLetterPublisher;
 import org.springframework.kafka.core.KafkaTemplate;
 import org.springframework.stereotype.Component;
+import tools.jackson.databind.ObjectWriter;
 import tools.jackson.databind.json.JsonMapper;
 
 /** Publishes signed passes, and results that can never be signed to the dead-letter topic. */
@@ -20,12 +21,13 @@ class PassPublisher {
             EventHeaders.type(PassSigned.TYPE, PassSigned.SCHEMA_VERSION).getBytes(StandardCharsets.UTF_8);
 
     private final KafkaTemplate<String, byte[]> kafka;
-    private final JsonMapper json;
+    private final ObjectWriter json;
     private final DeadLetterPublisher deadLetters;
 
     PassPublisher(KafkaTemplate<String, byte[]> kafka, JsonMapper json, DeadLetterPublisher deadLetters) {
         this.kafka = kafka;
-        this.json = json;
+        // Resolved once, not per pass.
+        this.json = json.writerFor(PassSigned.class);
         this.deadLetters = deadLetters;
     }
 

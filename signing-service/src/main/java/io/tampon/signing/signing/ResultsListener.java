@@ -23,6 +23,7 @@ import org.springframework.beans.factory.annotation.Value;
 import org.springframework.kafka.annotation.KafkaListener;
 import org.springframework.stereotype.Component;
 import tools.jackson.core.JacksonException;
+import tools.jackson.databind.ObjectReader;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
@@ -39,6 +40,7 @@ class ResultsListener {
     private final PassPublisher publisher;
     private final ResultStageRepository stages;
     private final JsonMapper json;
+    private final ObjectReader resultReader;
     private final Clock clock;
     private final Duration ackTimeout;
     private final Counter signed;
@@ -53,6 +55,8 @@ class ResultsListener {
         this.publisher = publisher;
         this.stages = stages;
         this.json = json;
+        // Resolved once, not per record.
+        this.resultReader = json.readerFor(ResultReceived.class);
         this.clock = clock;
         this.ackTimeout = ackTimeout;
         this.signed = meters.counter("tampon.signing.records", "outcome", "signed");
@@ -99,7 +103,7 @@ class ResultsListener {
             throw new RejectedResultException("UNREADABLE: empty record");
         }
         try {
-            ResultReceived result = json.readValue(record.value(), ResultReceived.class);
+            ResultReceived result = resultReader.readValue(record.value());
             if (result.resultId() != null && !result.resultId().toString().equals(record.key())) {
                 throw new RejectedResultException("INVALID_RESULT: key does not match resultId");
             }

@@ -1,5 +1,6 @@
 package io.tampon.infra.kafka;
 
+import io.tampon.infra.process.ThreadCpu;
 import java.lang.management.ManagementFactory;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -9,6 +10,7 @@ import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.Future;
 import java.util.function.Predicate;
+import java.util.function.Supplier;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
@@ -87,6 +89,15 @@ public final class KafkaTestClient implements AutoCloseable {
      * keys arrived after the first {@code warmUpFraction} of them (the JIT's warm-up is left out).
      */
     public Drain measureDrain(String topic, Set<String> keys, double warmUpFraction, Duration timeout) {
+        return measureDrain(topic, keys, warmUpFraction, timeout, KafkaTestClient::otherThreadsCpu);
+    }
+
+    /**
+     * As {@link #measureDrain(String, Set, double, Duration)}, with the CPU of whatever {@code cpu} reads (the
+     * service under test in a process of its own, say), by kind of thread.
+     */
+    public Drain measureDrain(String topic, Set<String> keys, double warmUpFraction, Duration timeout,
+                             Supplier<ThreadCpu.Reading> cpu) {
         try (KafkaConsumer<String, byte[]> consumer = new KafkaConsumer<>(Map.of(
                 ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrap, ConsumerConfig.MAX_POLL_RECORDS_CONFIG, 5000),
                 new StringDeserializer(), new ByteArrayDeserializer())) {
@@ -97,21 +108,21 @@ public final class KafkaTestClient implements AutoCloseable {
             Set<String> seen = new HashSet<>();
             int warmCount = (int) (keys.size() * warmUpFraction);
             long warm = System.nanoTime();
-            long cpuAtWarm = otherThreadsCpuNanos();
+            ThreadCpu.Reading cpuAtWarm = cpu.get();
             long deadline = warm + timeout.toNanos();
             while (seen.size() < keys.size() && System.nanoTime() < deadline) {
                 for (ConsumerRecord<String, byte[]> record : consumer.poll(Duration.ofMillis(200))) {
                     if (keys.contains(record.key()) && seen.add(record.key()) && seen.size() == warmCount) {
                         warm = System.nanoTime();
-                        cpuAtWarm = otherThreadsCpuNanos();
+                        cpuAtWarm = cpu.get();
                     }
                 }
             }
             if (seen.size() < keys.size()) {
                 throw new IllegalStateException("only " + seen.size() + " of " + keys.size() + " keys on " + topic);
             }
-            long cpu = otherThreadsCpuNanos() - cpuAtWarm;
-            return new Drain(keys.size() - warmCount, (System.nanoTime() - warm) / 1e9, cpu / 1e9);
+            ThreadCpu.Reading used = cpu.get().since(cpuAtWarm);
+            return new Drain(keys.size() - warmCount, (System.nanoTime() - warm) / 1e9, used);
         }
     }
 
@@ -119,27 +130,30 @@ public final class KafkaTestClient implements AutoCloseable {
      * CPU time of this JVM minus the calling thread's: when the service under test runs in this JVM and this
      * thread reads its output, that is the service's CPU (the broker and node are other processes).
      */
-    private static long otherThreadsCpuNanos() {
+    private static ThreadCpu.Reading otherThreadsCpu() {
         var os = (com.sun.management.OperatingSystemMXBean) ManagementFactory.getOperatingSystemMXBean();
-        return os.getProcessCpuTime() - ManagementFactory.getThreadMXBean().getCurrentThreadCpuTime();
+        return new ThreadCpu.Reading(Map.of("this JVM but the reading thread",
+                os.getProcessCpuTime() - ManagementFactory.getThreadMXBean().getCurrentThreadCpuTime()));
     }
 
-    /**
-     * {@code records} arrived in {@code seconds}, while the rest of this JVM (the service under test) used
-     * {@code cpuSeconds} of CPU.
-     */
-    public record Drain(int records, double seconds, double cpuSeconds) {
+    /** {@code records} arrived in {@code seconds}, while the service under test used {@code cpu}. */
+    public record Drain(int records, double seconds, ThreadCpu.Reading cpu) {
+
+        public double cpuSeconds() {
+            return cpu.totalNanos() / 1e9;
+        }
+
         public double perSecond() {
             return records / seconds;
         }
 
         /** Records per second of one core: the rate per core, whatever the machine's other processes take. */
         public double perCpuSecond() {
-            return records / cpuSeconds;
+            return records / cpuSeconds();
         }
 
         public double coresUsed() {
-            return cpuSeconds / seconds;
+            return cpuSeconds() / seconds;
         }
     }
 
