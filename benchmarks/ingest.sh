@@ -2,17 +2,22 @@
 # ingest-service under a rising load from 12,000 simulated pharmacies (Gatling), beside the raw Kafka producer rate
 # for the same record size measured in the same run (Kafka's ProducerPerformance). Broker local, full JIT.
 #   benchmarks/ingest.sh [rate ...]        default steps: 100 250 500 1000 1500 2000 results/s, 60 s each,
-#                                          after a 30 s warm-up at 500/s that is not reported
+#                                          after a warm-up (WARM_UP_SECONDS, 60) at the first step's rate
 #   BATCH_SIZE=100 benchmarks/ingest.sh [rate ...]   the same in results/s, sent as POST /v1/results/batch of 100
+# Every step also reports the CPU each process used (ingest-service, the broker, Cassandra, the rest = Gatling),
+# as cores and as µs per result, beside the producer tool's own CPU per record.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 rates=("$@"); [ ${#rates[@]} -gt 0 ] || rates=(100 250 500 1000 1500 2000)
 seconds="${STEP_SECONDS:-60}"
+warm="${WARM_UP_SECONDS:-60}"
 batch="${BATCH_SIZE:-1}"
 dir="$PWD/target/bench-ingest"; rm -rf "$dir"; mkdir -p "$dir"
 pids=()
 cleanup() { for p in "${pids[@]}"; do kill "$p" 2>/dev/null || true; done; wait 2>/dev/null || true; }
 trap cleanup EXIT
+ticks() { awk '{print $14 + $15}' "/proc/$1/stat" 2>/dev/null || echo 0; }   # utime + stime, 1/100 s
+busy() { awk '/^cpu /{print $2 + $3 + $4 + $7 + $8}' /proc/stat; }           # the whole machine, 1/100 s
 
 mvn -q -ntp -DskipTests install
 mvn -q -ntp -pl local-infra/launcher dependency:build-classpath -Dmdep.outputFile="$dir/launcher.cp"
@@ -21,30 +26,63 @@ java -cp "local-infra/launcher/target/classes:$(cat "$dir/launcher.cp")" io.tamp
 pids+=($!)
 until [ -f "$dir/servers/infra.properties" ]; do sleep 1; kill -0 "${pids[0]}" || { cat "$dir/keeper.log"; exit 1; }; done
 kafka=$(grep kafka.bootstrap-servers "$dir/servers/infra.properties" | cut -d= -f2 | sed 's/\\//g')
-echo "== Kafka at $kafka"
+broker=$(pgrep -f "ParentWatchdog kafka.Kafka" | head -1)
+cassandra=$(pgrep -f "CassandraDaemon" | head -1)
+echo "== Kafka at $kafka (pid $broker), Cassandra pid $cassandra"
 
 mvn -q -ntp -pl load-tests test-compile exec:java -Dexec.mainClass=io.tampon.load.LoadFixtures -Dexec.args="$dir 12000"
 mvn -q -ntp -pl load-tests dependency:build-classpath -Dmdep.outputFile="$dir/load.cp" -Dmdep.includeScope=test
-echo "== raw baseline: ProducerPerformance, acks=all, idempotent, same payloads"
-java -cp "$(cat "$dir/load.cp")" org.apache.kafka.tools.ProducerPerformance --topic tampon.results.v1 \
-  --num-records 300000 --throughput -1 --payload-file "$dir/payloads.txt" \
-  --producer-props bootstrap.servers="$kafka" acks=all enable.idempotence=true linger.ms=5 batch.size=65536 \
-  | tail -1
+# The raw baseline runs before and after the Gatling run: on a shared host it moves by tens of percent.
+raw() {
+  echo "== raw baseline ($1): ProducerPerformance, acks=all, idempotent, same payloads"
+  local records=300000 broker_before
+  broker_before=$(ticks "$broker")
+  TIMEFORMAT="%U %S"
+  { time java -cp "$(cat "$dir/load.cp")" org.apache.kafka.tools.ProducerPerformance --topic tampon.results.v1 \
+    --num-records "$records" --throughput -1 --payload-file "$dir/payloads.txt" \
+    --producer-props bootstrap.servers="$kafka" acks=all enable.idempotence=true linger.ms=5 batch.size=65536 \
+    > "$dir/producer-perf-$1.log"; } 2> "$dir/producer-perf-$1.cpu"
+  tail -1 "$dir/producer-perf-$1.log"
+  tail -1 "$dir/producer-perf-$1.cpu" | awk -v n="$records" -v b="$(( $(ticks "$broker") - broker_before ))" '{
+    printf "   CPU per record: the producer tool %.1f µs (JVM start and warm-up included), the broker %.1f µs\n",
+      ($1 + $2) * 1e6 / n, b * 1e4 / n }'
+}
+raw before
 
 java -Xmx512m -Dmicronaut.server.port=8091 -Dtampon.kafka.bootstrap-servers="$kafka" \
   -Dtampon.cassandra.contact-point="$(grep cassandra.host "$dir/servers/infra.properties" | cut -d= -f2):$(grep cassandra.port "$dir/servers/infra.properties" | cut -d= -f2)" \
   -Dtampon.ingest.api-keys-file="$dir/api-keys.txt" -Dtampon.ingest.rate-per-second=1000 \
   -Dlogger.levels.root=WARN -jar ingest-service/target/tampon-ingest-service-0.1.0-SNAPSHOT.jar > "$dir/ingest.log" 2>&1 &
-pids+=($!)
+ingest=$!
+pids+=("$ingest")
 until curl -sf localhost:8091/health/readiness > /dev/null; do sleep 1; done
-echo "== ingest-service ready; warm-up (30 s at 500/s, not reported), then Gatling steps ($seconds s each)"
+
+# One CPU reading a second: epoch, ingest, broker, Cassandra, whole machine (ticks).
+( while true; do echo "$(date +%s.%N) $(ticks "$ingest") $(ticks "$broker") $(ticks "$cassandra") $(busy)"; sleep 1; done ) \
+  > "$dir/cpu.log" &
+pids+=($!)
+
+steps=$(IFS=,; echo "${rates[*]}")
+echo "== ingest-service ready; one Gatling run: $warm s warm-up, then steps $steps results/s, $seconds s each"
 mvn -q -ntp -pl load-tests gatling:test -Dgatling.simulationClass=io.tampon.load.IngestSimulation \
-  -DbaseUrl=http://127.0.0.1:8091 -Drate=500 -Dduration=30 -DbatchSize="$batch" > "$dir/gatling-warmup.log" 2>&1 || true
+  -DbaseUrl=http://127.0.0.1:8091 -Dsteps="$steps" -Dduration="$seconds" -DwarmUp="$warm" -DbatchSize="$batch" 2>&1 \
+  | while IFS= read -r line; do echo "$(date +%s.%N) $line"; done > "$dir/gatling.log" || true
+start=$(grep -m1 "started" "$dir/gatling.log" | cut -d' ' -f1)
+
+i=0
 for rate in "${rates[@]}"; do
-  mvn -q -ntp -pl load-tests gatling:test -Dgatling.simulationClass=io.tampon.load.IngestSimulation \
-    -DbaseUrl=http://127.0.0.1:8091 -Drate="$rate" -Dduration="$seconds" -DbatchSize="$batch" > "$dir/gatling-$rate.log" 2>&1 || true
-  echo "-- $rate results/s offered (batches of $batch):"
-  sed -n '/Global Information/,/KO /p' "$dir/gatling-$rate.log" \
-    | grep -E "request count|mean throughput|50th|95th|99th|max response|KO" | head -8
+  echo "-- step $rate results/s (batches of $batch):"
+  grep -F "step $rate/s:" "$dir/gatling.log" | cut -d' ' -f2- | sed 's/^/   /'
+  from=$(echo "$start + $warm + $i * $seconds" | bc); to=$(echo "$from + $seconds" | bc)
+  awk -v from="$from" -v to="$to" -v results="$(( rate * seconds ))" '
+    $1 >= from && !a { a = 1; t0 = $1; i0 = $2; k0 = $3; c0 = $4; m0 = $5 }
+    $1 <= to { t1 = $1; i1 = $2; k1 = $3; c1 = $4; m1 = $5 }
+    END { s = t1 - t0; rest = (m1 - m0) - (i1 - i0) - (k1 - k0) - (c1 - c0)
+      printf "   cores: ingest %.2f, broker %.2f, Cassandra %.2f, the rest (Gatling) %.2f of 2\n",
+        (i1 - i0) / 100 / s, (k1 - k0) / 100 / s, (c1 - c0) / 100 / s, rest / 100 / s
+      printf "   CPU per result: ingest %.1f µs, broker %.1f µs, Cassandra %.1f µs\n",
+        (i1 - i0) * 1e4 / results, (k1 - k0) * 1e4 / results, (c1 - c0) * 1e4 / results }' "$dir/cpu.log"
+  i=$((i + 1))
 done
+raw after
 echo "reports: load-tests/target/gatling/"

@@ -102,6 +102,14 @@ class IngestApiIT {
         assertTrue(response.body().contains("\"index\":1,\"outcome\":\"REJECTED\""), response.body());
         assertTrue(response.body().contains("\"name\":\"sampleCollectedAt\""), response.body());
         assertTrue(response.body().contains(ResultIds.of("ph-batch", good2).toString()), response.body());
+
+        // The batch is recorded as one write; each accepted item's status is readable, by its pharmacy only.
+        for (String ref : List.of(good1, good2)) {
+            String path = "/v1/results/" + ResultIds.of("ph-batch", ref);
+            await().atMost(WAIT).until(() -> server.get(path, "ph-batch").statusCode() == 200);
+            assertTrue(server.get(path, "ph-batch").body().contains("\"stage\":\"RECEIVED\""));
+            assertEquals(404, server.get(path, "ph-a").statusCode());
+        }
     }
 
     @Test

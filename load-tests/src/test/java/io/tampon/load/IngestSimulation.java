@@ -2,20 +2,23 @@ package io.tampon.load;
 
 import static io.gatling.javaapi.core.CoreDsl.StringBody;
 import static io.gatling.javaapi.core.CoreDsl.constantUsersPerSec;
-import static io.gatling.javaapi.core.CoreDsl.global;
+import static io.gatling.javaapi.core.CoreDsl.details;
 import static io.gatling.javaapi.core.CoreDsl.jsonPath;
-import static io.gatling.javaapi.core.CoreDsl.rampUsersPerSec;
 import static io.gatling.javaapi.core.CoreDsl.scenario;
 import static io.gatling.javaapi.http.HttpDsl.http;
 import static io.gatling.javaapi.http.HttpDsl.status;
 
-import io.gatling.javaapi.core.OpenInjectionStep;
+import io.gatling.javaapi.core.Assertion;
+import io.gatling.javaapi.core.PopulationBuilder;
 import io.gatling.javaapi.core.ScenarioBuilder;
 import io.gatling.javaapi.core.Simulation;
 import io.gatling.javaapi.http.HttpProtocolBuilder;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Iterator;
+import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import java.util.concurrent.ThreadLocalRandom;
@@ -24,17 +27,25 @@ import java.util.stream.Stream;
 /**
  * Many pharmacies posting results to ingest-service. Open model (arrivals per second do not wait for answers, as
  * 12,000 independent pharmacies would not). System properties: {@code baseUrl}, {@code pharmacies} (12000),
- * {@code rate} (results/s), {@code fromRate} (ramp start; absent = constant), {@code duration} (seconds),
- * {@code batchSize} (1: one result per {@code POST /v1/results}; more: that many per {@code POST /v1/results/batch},
- * as a pharmacy's integration sending its backlog does; the rate stays in results per second).
+ * {@code steps} (results/s of each step, comma-separated, e.g. {@code 2000,5000}), {@code duration} (seconds per
+ * step), {@code warmUp} (seconds at the first step's rate, not reported), {@code batchSize} (1: one result per
+ * {@code POST /v1/results}; more: that many per {@code POST /v1/results/batch}, as a pharmacy's integration sending
+ * its backlog does; rates stay in results per second).
+ *
+ * <p>All steps run one after the other in this one JVM, so the load generator is as warm as the service; each
+ * step's requests carry its own name ({@code step 2000/s}) and its figures are printed by Gatling's assertion lines
+ * ("actual"), one per percentile.
  */
 public class IngestSimulation extends Simulation {
 
     static final String BASE_URL = System.getProperty("baseUrl", "http://127.0.0.1:8081");
     static final int PHARMACIES = Integer.getInteger("pharmacies", 12_000);
-    static final int RATE = Integer.getInteger("rate", 500);
-    static final Integer FROM_RATE = Integer.getInteger("fromRate");
+    static final List<Integer> STEPS = Arrays.stream(System.getProperty("steps", "500").split(","))
+            .map(String::strip).map(Integer::valueOf).toList();
     static final int DURATION = Integer.getInteger("duration", 30);
+    static final int WARM_UP = Integer.getInteger("warmUp", 60);
+    /** The goal's latency: each step's p99 is asserted against it, so its line says whether the step met it. */
+    static final int P99_GOAL_MS = 50;
     static final int BATCH_SIZE = Integer.getInteger("batchSize", 1);
 
     static final String BODY = """
@@ -74,23 +85,46 @@ public class IngestSimulation extends Simulation {
     HttpProtocolBuilder protocol = http.baseUrl(BASE_URL).contentTypeHeader("application/json")
             .acceptHeader("application/json").shareConnections();
 
-    ScenarioBuilder pharmacies = BATCH_SIZE <= 1
-            ? scenario("pharmacies post results").feed(results)
-                    .exec(http("POST /v1/results").post("/v1/results").header("Authorization", "Bearer #{key}")
-                            .body(StringBody(BODY)).check(status().is(202)))
-            : scenario("pharmacies post batches").feed(batches)
-                    .exec(http("POST /v1/results/batch").post("/v1/results/batch")
-                            .header("Authorization", "Bearer #{key}").body(StringBody("#{body}"))
-                            // Every item accepted, i.e. acknowledged by Kafka: a partial batch is a failure here.
-                            .check(status().is(200), jsonPath("$.accepted").ofInt().is(BATCH_SIZE)));
+    /** The pharmacies' requests under one name: the warm-up's, or one step's. */
+    private ScenarioBuilder pharmacies(String name) {
+        return BATCH_SIZE <= 1
+                ? scenario(name).feed(results)
+                        .exec(http(name).post("/v1/results").header("Authorization", "Bearer #{key}")
+                                .body(StringBody(BODY)).check(status().is(202)))
+                : scenario(name).feed(batches)
+                        .exec(http(name).post("/v1/results/batch")
+                                .header("Authorization", "Bearer #{key}").body(StringBody("#{body}"))
+                                // Every item accepted, i.e. acknowledged by Kafka: a partial batch is a failure.
+                                .check(status().is(200), jsonPath("$.accepted").ofInt().is(BATCH_SIZE)));
+    }
+
+    private static PopulationBuilder arrivals(ScenarioBuilder scenario, int resultsPerSecond, int seconds) {
+        return scenario.injectOpen(constantUsersPerSec((double) resultsPerSecond / Math.max(1, BATCH_SIZE))
+                .during(Duration.ofSeconds(seconds)));
+    }
+
+    static String stepName(int resultsPerSecond) {
+        return "step " + resultsPerSecond + "/s";
+    }
 
     {
-        double users = (double) RATE / Math.max(1, BATCH_SIZE);
-        OpenInjectionStep arrivals = FROM_RATE == null
-                ? constantUsersPerSec(users).during(Duration.ofSeconds(DURATION))
-                : rampUsersPerSec((double) FROM_RATE / Math.max(1, BATCH_SIZE)).to(users)
-                        .during(Duration.ofSeconds(DURATION));
-        setUp(pharmacies.injectOpen(arrivals)).protocols(protocol)
-                .assertions(global().failedRequests().percent().lt(1.0));
+        // Built from the last step back: andThen starts its argument once the receiver's population is done.
+        PopulationBuilder run = null;
+        List<Assertion> assertions = new ArrayList<>();
+        for (int i = STEPS.size() - 1; i >= 0; i--) {
+            String name = stepName(STEPS.get(i));
+            PopulationBuilder step = arrivals(pharmacies(name), STEPS.get(i), DURATION);
+            run = run == null ? step : step.andThen(run);
+            assertions.add(0, details(name).failedRequests().count().is(0L));
+            assertions.add(0, details(name).responseTime().max().gte(0));
+            assertions.add(0, details(name).responseTime().percentile(99.0).lt(P99_GOAL_MS));
+            assertions.add(0, details(name).responseTime().percentile(95.0).gte(0));
+            assertions.add(0, details(name).responseTime().percentile(50.0).gte(0));
+            assertions.add(0, details(name).allRequests().count().gte(0L));
+        }
+        if (WARM_UP > 0) {
+            run = arrivals(pharmacies("warm-up"), STEPS.get(0), WARM_UP).andThen(run);
+        }
+        setUp(run).protocols(protocol).assertions(assertions);
     }
 }

@@ -19,7 +19,6 @@ public final class ResultStageRepository {
 
     private final CqlSession session;
     private final ConsistencyLevel consistency;
-    private final PreparedStatement received;
     private final PreparedStatement signed;
     private final PreparedStatement issued;
     private final PreparedStatement notified;
@@ -30,8 +29,8 @@ public final class ResultStageRepository {
     public ResultStageRepository(CqlSession session, ConsistencyLevel consistency) {
         this.session = Objects.requireNonNull(session, "session");
         this.consistency = Objects.requireNonNull(consistency, "consistency");
-        this.received = update("received_at");
-        this.signed = update("signed_at");
+        this.signed = session.prepare("UPDATE result_stage SET signed_at = ?, received_at = ?, pharmacy_id = ? "
+                + "WHERE result_id = ?");
         this.issued = update("issued_at");
         this.notified = update("notified_at");
         this.failed = session.prepare("UPDATE result_stage SET failed_at = ?, failure_reason = ?, pharmacy_id = ? "
@@ -44,12 +43,12 @@ public final class ResultStageRepository {
         return session.prepare("UPDATE result_stage SET " + column + " = ?, pharmacy_id = ? WHERE result_id = ?");
     }
 
-    public CompletionStage<Void> markReceived(UUID resultId, String pharmacyId, Instant at) {
-        return execute(received, at, pharmacyId, resultId);
-    }
-
-    public CompletionStage<Void> markSigned(UUID resultId, String pharmacyId, Instant at) {
-        return execute(signed, at, pharmacyId, resultId);
+    /**
+     * Signed, and when it was received: the edge records RECEIVED by pharmacy and day
+     * ({@link ReceivedResultRepository}), so the result's own row starts here with both times.
+     */
+    public CompletionStage<Void> markSigned(UUID resultId, String pharmacyId, Instant receivedAt, Instant at) {
+        return execute(signed, at, receivedAt, pharmacyId, resultId);
     }
 
     public CompletionStage<Void> markIssued(UUID resultId, String pharmacyId, Instant at) {

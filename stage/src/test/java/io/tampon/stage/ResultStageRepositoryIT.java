@@ -36,8 +36,7 @@ class ResultStageRepositoryIT {
     void stagesWrittenOutOfOrderNeverMoveAResultBackwards() {
         UUID id = UUID.randomUUID();
         repository.markIssued(id, "ph-7", T.plusSeconds(2)).toCompletableFuture().join();
-        repository.markSigned(id, "ph-7", T.plusSeconds(1)).toCompletableFuture().join();
-        repository.markReceived(id, "ph-7", T).toCompletableFuture().join();
+        repository.markSigned(id, "ph-7", T, T.plusSeconds(1)).toCompletableFuture().join();
 
         ResultStatus status = repository.find(id).orElseThrow();
         assertEquals(Stage.ISSUED, status.stage());

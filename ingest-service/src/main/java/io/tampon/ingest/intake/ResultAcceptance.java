@@ -6,6 +6,7 @@ import io.tampon.contracts.events.ResultReceived;
 import io.tampon.ingest.config.IngestProperties;
 import io.tampon.ingest.status.StageStore;
 import jakarta.inject.Singleton;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
@@ -38,7 +39,10 @@ class ResultAcceptance {
         meters.gauge("tampon.ingest.in.flight", inFlight);
     }
 
-    /** The results acknowledged by Kafka within the deadline, in input order: true = accepted. */
+    /**
+     * The results (of one pharmacy's request) acknowledged by Kafka within the deadline, in input order: true =
+     * accepted.
+     */
     boolean[] accept(List<ResultReceived> results) {
         long started = System.nanoTime();
         long deadline = started + properties.acceptDeadline().toNanos();
@@ -50,23 +54,31 @@ class ResultAcceptance {
                 sends[i] = publisher.publish(results.get(i));
             }
             boolean[] accepted = new boolean[results.size()];
+            List<ResultReceived> acknowledged = new ArrayList<>(results.size());
+            Throwable firstFailure = null;
             for (int i = 0; i < sends.length; i++) {
                 try {
                     sends[i].get(Math.max(0, deadline - System.nanoTime()), TimeUnit.NANOSECONDS);
                     accepted[i] = true;
                     produceLatency.record(System.nanoTime() - started, TimeUnit.NANOSECONDS);
-                    ResultReceived result = results.get(i);
-                    stages.recordReceived(result.resultId(), result.pharmacyId(), result.receivedAt());
+                    acknowledged.add(results.get(i));
                 } catch (InterruptedException e) {
                     Thread.currentThread().interrupt();
                     break;
                 } catch (Exception e) {
                     // Not acknowledged in time (or refused): the pharmacy must retry; a late acknowledgement
                     // is harmless because the retry carries the same resultId.
-                    Throwable cause = e.getCause() == null ? e : e.getCause();
-                    log.warn("result {} not acknowledged within the deadline: {}: {}", results.get(i).resultId(),
-                            cause.getClass().getSimpleName(), cause.getMessage());
+                    firstFailure = firstFailure != null ? firstFailure : e.getCause() == null ? e : e.getCause();
                 }
+            }
+            if (firstFailure != null) {
+                // One line per request, not per result: under overload a batch of 500 would write 500 lines.
+                log.warn("{} of {} result(s) not acknowledged within the deadline, e.g. {}: {}",
+                        results.size() - acknowledged.size(), results.size(),
+                        firstFailure.getClass().getSimpleName(), firstFailure.getMessage());
+            }
+            if (!acknowledged.isEmpty()) {
+                stages.recordReceived(acknowledged.get(0).pharmacyId(), acknowledged);
             }
             return accepted;
         } finally {

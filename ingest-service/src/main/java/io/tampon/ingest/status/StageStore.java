@@ -4,13 +4,16 @@ import com.datastax.oss.driver.api.core.CqlSession;
 import com.datastax.oss.driver.api.core.CqlSessionBuilder;
 import com.datastax.oss.driver.api.core.DefaultConsistencyLevel;
 import io.micronaut.scheduling.annotation.Scheduled;
+import io.tampon.contracts.events.ResultReceived;
 import io.tampon.ingest.config.CassandraProperties;
+import io.tampon.stage.ReceivedResultRepository;
 import io.tampon.stage.ResultStageRepository;
 import io.tampon.stage.ResultStatus;
 import jakarta.annotation.PreDestroy;
 import jakarta.inject.Singleton;
 import java.net.InetSocketAddress;
-import java.time.Instant;
+import java.time.Clock;
+import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
 import java.util.concurrent.atomic.AtomicBoolean;
@@ -29,32 +32,50 @@ public class StageStore {
     private final CassandraProperties properties;
     private final AtomicBoolean connecting = new AtomicBoolean();
     private volatile CqlSession session;
+    private final Clock clock;
     private volatile ResultStageRepository repository;
+    private volatile ReceivedResultRepository received;
 
-    public StageStore(CassandraProperties properties) {
+    public StageStore(CassandraProperties properties, Clock clock) {
         this.properties = properties;
+        this.clock = clock;
         connectInBackground();
     }
 
-    /** Records that the result was accepted; best effort, not awaited: the signing stage writes the row anyway. */
-    public void recordReceived(UUID resultId, String pharmacyId, Instant at) {
-        ResultStageRepository current = repository;
-        if (current != null) {
-            current.markReceived(resultId, pharmacyId, at).exceptionally(e -> {
-                log.warn("could not record result {} as received: {}", resultId, e.getClass().getSimpleName());
-                return null;
-            });
+    /**
+     * Records that these results (one request's, so one pharmacy's) were accepted: best effort, not awaited. One
+     * single-partition write per request; until signing writes the result's own row, the status is read from it.
+     */
+    public void recordReceived(String pharmacyId, List<ResultReceived> accepted) {
+        ReceivedResultRepository current = received;
+        if (current != null && !accepted.isEmpty()) {
+            current.recordAll(pharmacyId, accepted.stream()
+                            .map(r -> new ReceivedResultRepository.Received(r.resultId(), r.receivedAt())).toList())
+                    .exceptionally(e -> {
+                        log.warn("could not record {} result(s) as received: {}", accepted.size(),
+                                e.getClass().getSimpleName());
+                        return null;
+                    });
         }
     }
 
-    /** Empty when unknown; throws {@link StatusUnavailableException} while Cassandra cannot be reached. */
-    public Optional<ResultStatus> find(UUID resultId) {
+    /**
+     * The result's status if {@code pharmacyId} posted it: the pipeline's row, or RECEIVED from the edge's record.
+     * Empty when unknown or another pharmacy's; throws {@link StatusUnavailableException} while Cassandra cannot be
+     * reached.
+     */
+    public Optional<ResultStatus> find(String pharmacyId, UUID resultId) {
         ResultStageRepository current = repository;
         if (current == null) {
             throw new StatusUnavailableException();
         }
         try {
-            return current.find(resultId);
+            Optional<ResultStatus> staged = current.find(resultId);
+            if (staged.isPresent()) {
+                return staged.filter(status -> pharmacyId.equals(status.pharmacyId()));
+            }
+            return received.receivedAt(pharmacyId, resultId, clock.instant()).map(at ->
+                    new ResultStatus(resultId, pharmacyId, at, null, null, null, null, null));
         } catch (RuntimeException e) {
             throw new StatusUnavailableException();
         }
@@ -86,8 +107,10 @@ public class StageStore {
                             log.warn("Cassandra not reachable yet ({}); the status API answers 503 meanwhile",
                                     error.getClass().getSimpleName());
                         } else {
-                            repository = new ResultStageRepository(connected,
-                                    DefaultConsistencyLevel.valueOf(properties.consistency()));
+                            DefaultConsistencyLevel consistency =
+                                    DefaultConsistencyLevel.valueOf(properties.consistency());
+                            received = new ReceivedResultRepository(connected, consistency);
+                            repository = new ResultStageRepository(connected, consistency);
                             session = connected;
                             log.info("connected to Cassandra at {}", properties.contactPoint());
                         }

@@ -53,7 +53,7 @@ class StatusController {
             return Problems.notFound();
         }
         try {
-            return stages.find(id).filter(status -> pharmacy.get().equals(status.pharmacyId()))
+            return stages.find(pharmacy.get(), id)
                     .<HttpResponse<?>>map(status -> HttpResponse.ok(StatusResponse.of(status)))
                     .orElseGet(Problems::notFound);
         } catch (StageStore.StatusUnavailableException e) {

@@ -81,8 +81,8 @@ class ResultsListener {
                 PassSigned pass = passes.sign(result);
                 signLatency.record(System.nanoTime() - started, TimeUnit.NANOSECONDS);
                 pending.add(publisher.publish(pass));
-                pending.add(stages.markSigned(result.resultId(), result.pharmacyId(), clock.instant())
-                        .toCompletableFuture());
+                pending.add(stages.markSigned(result.resultId(), result.pharmacyId(), result.receivedAt(),
+                        clock.instant()).toCompletableFuture());
                 signedInBatch++;
             } catch (RejectedResultException e) {
                 log.warn("dead-lettering result {} (partition {}, offset {}): {}", record.key(), record.partition(),
