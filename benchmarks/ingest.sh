@@ -4,6 +4,7 @@
 #   benchmarks/ingest.sh [rate ...]        default steps: 100 250 500 1000 1500 2000 results/s, 60 s each,
 #                                          after a warm-up (WARM_UP_SECONDS, 60) at the first step's rate
 #   BATCH_SIZE=100 benchmarks/ingest.sh [rate ...]   the same in results/s, sent as POST /v1/results/batch of 100
+#   STEP_SECONDS, WARM_UP_SECONDS, INGEST_JVM_FLAGS (e.g. a JFR recording) tune a run
 # Every step also reports the CPU each process used (ingest-service, the broker, Cassandra, the rest = Gatling),
 # as cores and as µs per result, beside the producer tool's own CPU per record.
 set -euo pipefail
@@ -47,9 +48,11 @@ raw() {
     printf "   CPU per record: the producer tool %.1f µs (JVM start and warm-up included), the broker %.1f µs\n",
       ($1 + $2) * 1e6 / n, b * 1e4 / n }'
 }
+raw warm-up > /dev/null   # the broker's own JIT: a cold broker halves the raw rate
 raw before
 
-java -Xmx512m -Dmicronaut.server.port=8091 -Dtampon.kafka.bootstrap-servers="$kafka" \
+# INGEST_JVM_FLAGS: extra flags for the service (a profiler, say).
+java -Xmx512m ${INGEST_JVM_FLAGS:-} -Dmicronaut.server.port=8091 -Dtampon.kafka.bootstrap-servers="$kafka" \
   -Dtampon.cassandra.contact-point="$(grep cassandra.host "$dir/servers/infra.properties" | cut -d= -f2):$(grep cassandra.port "$dir/servers/infra.properties" | cut -d= -f2)" \
   -Dtampon.ingest.api-keys-file="$dir/api-keys.txt" -Dtampon.ingest.rate-per-second=1000 \
   -Dlogger.levels.root=WARN -jar ingest-service/target/tampon-ingest-service-0.1.0-SNAPSHOT.jar > "$dir/ingest.log" 2>&1 &

@@ -19,6 +19,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
+import java.util.concurrent.CompletableFuture;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
@@ -33,6 +34,7 @@ import org.junit.jupiter.api.io.TempDir;
  */
 class BrokerOutageIT {
 
+    private static final Pattern IN_FLIGHT_ONE = Pattern.compile("tampon_ingest_in_flight\\{[^}]*} 1\\.0");
     private static final Pattern RESULT_ID = Pattern.compile("\"resultId\":\"([0-9a-f-]{36})\"");
     private static KafkaBroker broker;
     private static IngestServer server;
@@ -45,7 +47,8 @@ class BrokerOutageIT {
         broker = new KafkaBroker(dir.resolve("kafka"), FreePorts.next(), JvmProfile.TEST).start();
         broker.createTopicsAndAwait(Topics.all(), Duration.ofMinutes(2));
         server = new IngestServer(broker.bootstrapServers(), "127.0.0.1:" + FreePorts.next(), dir,
-                List.of("ph-outage"), Map.of("tampon.ingest.accept-deadline", "1s"));
+                List.of("ph-outage"), Map.of("tampon.ingest.accept-deadline", "1s",
+                        "tampon.ingest.max-in-flight-results", "1"));
     }
 
     @AfterAll
@@ -71,6 +74,17 @@ class BrokerOutageIT {
             refused++;
         }
         assertEquals(10, refused);
+
+        // At its in-flight bound (1 here) the edge refuses the next request at once, before any work, while the
+        // one it holds waits out its deadline: a flood is shed, not queued.
+        CompletableFuture<HttpResponse<String>> waiting = CompletableFuture.supplyAsync(BrokerOutageIT::post);
+        await().atMost(Duration.ofSeconds(5)).pollInterval(Duration.ofMillis(20))
+                .until(() -> IN_FLIGHT_ONE.matcher(server.get("/prometheus", null).body()).find());
+        HttpResponse<String> atCapacity = post();
+        assertEquals(503, atCapacity.statusCode(), atCapacity.body());
+        assertTrue(atCapacity.body().contains("at capacity"), atCapacity.body());
+        assertEquals("1", atCapacity.headers().firstValue("Retry-After").orElseThrow());
+        assertEquals(503, waiting.join().statusCode(), "the held request was not acknowledged either");
         await().atMost(Duration.ofSeconds(20))
                 .until(() -> server.get("/health/readiness", null).statusCode() == 503);
 

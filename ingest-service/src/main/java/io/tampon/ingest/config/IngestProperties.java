@@ -14,6 +14,7 @@ import java.util.Map;
  * @param ratePerSecond    sustained results per second per pharmacy (token bucket refill)
  * @param burst            results a pharmacy may send at once (bucket size)
  * @param maxBatchSize     items in one batch request
+ * @param maxInFlightResults results held at once (between admission and Kafka's answer); past it, 503 at once
  * @param apiKeys          pharmacy id → SHA-256 (hex) of its API key; keys themselves are never configured
  * @param apiKeysFile      alternatively, a file of {@code pharmacyId:sha256hex} lines, re-read when it changes
  */
@@ -22,6 +23,7 @@ public record IngestProperties(@Bindable(defaultValue = "2s") Duration acceptDea
                                @Bindable(defaultValue = "20") int ratePerSecond,
                                @Bindable(defaultValue = "500") int burst,
                                @Bindable(defaultValue = "500") int maxBatchSize,
+                               @Bindable(defaultValue = "5000") int maxInFlightResults,
                                @Nullable Map<String, String> apiKeys,
                                @Nullable Path apiKeysFile) {
 
@@ -34,6 +36,9 @@ public record IngestProperties(@Bindable(defaultValue = "2s") Duration acceptDea
         }
         if (maxBatchSize < 1 || maxBatchSize > 5000) {
             throw new IllegalArgumentException("tampon.ingest.max-batch-size must be 1-5000");
+        }
+        if (maxInFlightResults < 1) {
+            throw new IllegalArgumentException("tampon.ingest.max-in-flight-results must be >= 1");
         }
         apiKeys = apiKeys == null ? Map.of() : Map.copyOf(apiKeys);
     }

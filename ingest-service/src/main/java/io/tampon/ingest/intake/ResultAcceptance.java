@@ -10,7 +10,6 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
-import java.util.concurrent.atomic.AtomicInteger;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -27,7 +26,6 @@ class ResultAcceptance {
     private final StageStore stages;
     private final IngestProperties properties;
     private final Timer produceLatency;
-    private final AtomicInteger inFlight = new AtomicInteger();
 
     ResultAcceptance(ResultPublisher publisher, StageStore stages, IngestProperties properties,
                      MeterRegistry meters) {
@@ -36,7 +34,6 @@ class ResultAcceptance {
         this.properties = properties;
         this.produceLatency = Timer.builder("tampon.ingest.produce").description("time for Kafka to acknowledge")
                 .publishPercentileHistogram().register(meters);
-        meters.gauge("tampon.ingest.in.flight", inFlight);
     }
 
     /**
@@ -46,43 +43,37 @@ class ResultAcceptance {
     boolean[] accept(List<ResultReceived> results) {
         long started = System.nanoTime();
         long deadline = started + properties.acceptDeadline().toNanos();
-        inFlight.addAndGet(results.size());
-        try {
-            @SuppressWarnings("unchecked")
-            CompletableFuture<?>[] sends = new CompletableFuture<?>[results.size()];
-            for (int i = 0; i < results.size(); i++) {
-                sends[i] = publisher.publish(results.get(i));
-            }
-            boolean[] accepted = new boolean[results.size()];
-            List<ResultReceived> acknowledged = new ArrayList<>(results.size());
-            Throwable firstFailure = null;
-            for (int i = 0; i < sends.length; i++) {
-                try {
-                    sends[i].get(Math.max(0, deadline - System.nanoTime()), TimeUnit.NANOSECONDS);
-                    accepted[i] = true;
-                    produceLatency.record(System.nanoTime() - started, TimeUnit.NANOSECONDS);
-                    acknowledged.add(results.get(i));
-                } catch (InterruptedException e) {
-                    Thread.currentThread().interrupt();
-                    break;
-                } catch (Exception e) {
-                    // Not acknowledged in time (or refused): the pharmacy must retry; a late acknowledgement
-                    // is harmless because the retry carries the same resultId.
-                    firstFailure = firstFailure != null ? firstFailure : e.getCause() == null ? e : e.getCause();
-                }
-            }
-            if (firstFailure != null) {
-                // One line per request, not per result: under overload a batch of 500 would write 500 lines.
-                log.warn("{} of {} result(s) not acknowledged within the deadline, e.g. {}: {}",
-                        results.size() - acknowledged.size(), results.size(),
-                        firstFailure.getClass().getSimpleName(), firstFailure.getMessage());
-            }
-            if (!acknowledged.isEmpty()) {
-                stages.recordReceived(acknowledged.get(0).pharmacyId(), acknowledged);
-            }
-            return accepted;
-        } finally {
-            inFlight.addAndGet(-results.size());
+        List<CompletableFuture<?>> sends = new ArrayList<>(results.size());
+        for (ResultReceived result : results) {
+            sends.add(publisher.publish(result));
         }
+        boolean[] accepted = new boolean[results.size()];
+        List<ResultReceived> acknowledged = new ArrayList<>(results.size());
+        Throwable firstFailure = null;
+        for (int i = 0; i < sends.size(); i++) {
+            try {
+                sends.get(i).get(Math.max(0, deadline - System.nanoTime()), TimeUnit.NANOSECONDS);
+                accepted[i] = true;
+                produceLatency.record(System.nanoTime() - started, TimeUnit.NANOSECONDS);
+                acknowledged.add(results.get(i));
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                break;
+            } catch (Exception e) {
+                // Not acknowledged in time (or refused): the pharmacy must retry; a late acknowledgement is
+                // harmless because the retry carries the same resultId.
+                firstFailure = firstFailure != null ? firstFailure : e.getCause() == null ? e : e.getCause();
+            }
+        }
+        if (firstFailure != null) {
+            // One line per request, not per result: under overload a batch of 500 would write 500 lines.
+            log.warn("{} of {} result(s) not acknowledged within the deadline, e.g. {}: {}",
+                    results.size() - acknowledged.size(), results.size(), firstFailure.getClass().getSimpleName(),
+                    firstFailure.getMessage());
+        }
+        if (!acknowledged.isEmpty()) {
+            stages.recordReceived(acknowledged.get(0).pharmacyId(), acknowledged);
+        }
+        return accepted;
     }
 }

@@ -43,15 +43,17 @@ class ResultsController {
     private final RateLimiter rateLimiter;
     private final ResultValidator validator;
     private final ResultAcceptance acceptance;
+    private final AdmissionLimit admission;
     private final IngestProperties properties;
     private final MeterRegistry meters;
 
     ResultsController(ApiKeys apiKeys, RateLimiter rateLimiter, ResultAcceptance acceptance,
-                      IngestProperties properties, MeterRegistry meters, Clock clock) {
+                      AdmissionLimit admission, IngestProperties properties, MeterRegistry meters, Clock clock) {
         this.apiKeys = apiKeys;
         this.rateLimiter = rateLimiter;
         this.validator = new ResultValidator(clock);
         this.acceptance = acceptance;
+        this.admission = admission;
         this.properties = properties;
         this.meters = meters;
     }
@@ -81,18 +83,26 @@ class ResultsController {
         if (!decision.allowed()) {
             return count("rate_limited", Problems.tooManyRequests(decision.retryAfterSeconds()));
         }
-        ResultValidator.Outcome outcome = validator.validate(pharmacy.get(), request);
-        if (!outcome.valid()) {
-            outcome.invalid().forEach(p -> meters.counter("tampon.ingest.rejections", "field", p.name()).increment());
-            return count("rejected", Problems.response(Problem.invalid(outcome.invalid())));
+        if (!admission.tryAdmit(1)) {
+            return atCapacity();
         }
-        ResultReceived event = outcome.event();
-        if (!acceptance.accept(List.of(event))[0]) {
-            return count("unavailable", Problems.unavailable(2,
-                    "the result was NOT accepted; retry with the same externalRef"));
+        try {
+            ResultValidator.Outcome outcome = validator.validate(pharmacy.get(), request);
+            if (!outcome.valid()) {
+                outcome.invalid().forEach(p -> meters.counter("tampon.ingest.rejections", "field", p.name())
+                        .increment());
+                return count("rejected", Problems.response(Problem.invalid(outcome.invalid())));
+            }
+            ResultReceived event = outcome.event();
+            if (!acceptance.accept(List.of(event))[0]) {
+                return count("unavailable", Problems.unavailable(2,
+                        "the result was NOT accepted; retry with the same externalRef"));
+            }
+            Accepted accepted = Accepted.of(event.resultId());
+            return count("accepted", HttpResponse.accepted(URI.create(accepted.statusUrl())).body(accepted));
+        } finally {
+            admission.release(1);
         }
-        Accepted accepted = Accepted.of(event.resultId());
-        return count("accepted", HttpResponse.accepted(URI.create(accepted.statusUrl())).body(accepted));
     }
 
     @Operation(summary = "Post up to 500 results",
@@ -125,11 +135,22 @@ class ResultsController {
         if (!decision.allowed()) {
             return count("rate_limited", Problems.tooManyRequests(decision.retryAfterSeconds()));
         }
+        if (!admission.tryAdmit(items.size())) {
+            return atCapacity();
+        }
+        try {
+            return acceptBatch(pharmacy.get(), items);
+        } finally {
+            admission.release(items.size());
+        }
+    }
+
+    private HttpResponse<?> acceptBatch(String pharmacy, List<ResultRequest> items) {
         List<BatchItem> outcomes = new ArrayList<>(items.size());
         List<ResultReceived> valid = new ArrayList<>();
         List<Integer> validIndexes = new ArrayList<>();
         for (int i = 0; i < items.size(); i++) {
-            ResultValidator.Outcome outcome = validator.validate(pharmacy.get(), items.get(i));
+            ResultValidator.Outcome outcome = validator.validate(pharmacy, items.get(i));
             if (outcome.valid()) {
                 valid.add(outcome.event());
                 validIndexes.add(i);
@@ -154,6 +175,12 @@ class ResultsController {
         meters.counter("tampon.ingest.batch.items", "outcome", "accepted").increment(acceptedCount);
         return count("batch", HttpResponse.ok(new BatchResponse(acceptedCount, items.size() - valid.size(),
                 unavailable, outcomes)));
+    }
+
+    /** The edge holds as many results as it may: refused before any work, so the answer stays immediate. */
+    private HttpResponse<?> atCapacity() {
+        return count("at_capacity", Problems.unavailable(1,
+                "ingest is at capacity: NOT accepted; retry after Retry-After with the same externalRef"));
     }
 
     private HttpResponse<?> count(String outcome, HttpResponse<?> response) {
