@@ -77,8 +77,9 @@ public final class SigningThroughputBenchmark {
                 System.out.printf("[bench] the service used %.2f cores meanwhile: %.0f passes per CPU-second%n",
                         drain.coresUsed(), drain.perCpuSecond());
                 drain.cpu().nanosByKind().forEach((kind, nanos) -> System.out.printf(
-                        "[bench]   %-22s %6.1f µs per pass (%4.1f %%)%n", kind, nanos / 1e3 / drain.records(),
-                        100.0 * nanos / drain.cpu().totalNanos()));
+                        "[bench]   %-22s %6.1f µs per pass (%4.1f %%), of which %5.1f µs in the kernel%n", kind,
+                        nanos / 1e3 / drain.records(), 100.0 * nanos / drain.cpu().totalNanos(),
+                        drain.cpu().kernelNanosByKind().getOrDefault(kind, 0L) / 1e3 / drain.records()));
                 System.out.printf("RESULT signing-service-passes-per-cpu-second %.0f%n", drain.perCpuSecond());
             }
         }

@@ -35,6 +35,7 @@ public final class ThreadCpu {
     /** CPU used so far, by kind of thread; threads that have ended are not counted (read before and after). */
     public Reading read() {
         Map<String, Long> byKind = new TreeMap<>();
+        Map<String, Long> kernelByKind = new TreeMap<>();
         try (Stream<Path> tasks = Files.list(Path.of("/proc", Long.toString(pid), "task"))) {
             for (Path task : tasks.toList()) {
                 String stat;
@@ -48,13 +49,16 @@ public final class ThreadCpu {
                 String name = stat.substring(stat.indexOf('(') + 1, close);
                 String[] fields = stat.substring(close + 2).split(" ");
                 // After the name: state is field 3 of stat(5), utime 14 and stime 15.
-                long ticks = Long.parseLong(fields[11]) + Long.parseLong(fields[12]);
-                byKind.merge(kindOf(name), ticks * NANOS_PER_TICK, Long::sum);
+                long kernelTicks = Long.parseLong(fields[12]);
+                long ticks = Long.parseLong(fields[11]) + kernelTicks;
+                String kind = kindOf(name);
+                byKind.merge(kind, ticks * NANOS_PER_TICK, Long::sum);
+                kernelByKind.merge(kind, kernelTicks * NANOS_PER_TICK, Long::sum);
             }
         } catch (IOException e) {
             throw new IllegalStateException("cannot read the threads of process " + pid, e);
         }
-        return new Reading(byKind);
+        return new Reading(byKind, kernelByKind);
     }
 
     private String kindOf(String threadName) {
@@ -74,8 +78,12 @@ public final class ThreadCpu {
         JVM_THREADS.put("GC and VM", List.of("GC Thread", "G1 ", "GC task", "ParGC", "VM Thread"));
     }
 
-    /** CPU nanoseconds by kind of thread at one moment. */
-    public record Reading(Map<String, Long> nanosByKind) {
+    /** CPU nanoseconds by kind of thread at one moment, and the part of them spent in the kernel. */
+    public record Reading(Map<String, Long> nanosByKind, Map<String, Long> kernelNanosByKind) {
+
+        public Reading(Map<String, Long> nanosByKind) {
+            this(nanosByKind, Map.of());
+        }
 
         public long totalNanos() {
             return nanosByKind.values().stream().mapToLong(Long::longValue).sum();
@@ -83,9 +91,14 @@ public final class ThreadCpu {
 
         /** What was used between {@code earlier} and this reading. */
         public Reading since(Reading earlier) {
+            return new Reading(minus(nanosByKind, earlier.nanosByKind),
+                    minus(kernelNanosByKind, earlier.kernelNanosByKind));
+        }
+
+        private static Map<String, Long> minus(Map<String, Long> later, Map<String, Long> earlier) {
             Map<String, Long> used = new TreeMap<>();
-            nanosByKind.forEach((kind, nanos) -> used.put(kind, nanos - earlier.nanosByKind.getOrDefault(kind, 0L)));
-            return new Reading(used);
+            later.forEach((kind, nanos) -> used.put(kind, nanos - earlier.getOrDefault(kind, 0L)));
+            return used;
         }
     }
 }

@@ -40,6 +40,8 @@ class ThreadCpuTest {
         assertTrue(Math.abs(seen - burnerNanos) <= 30_000_000L, "burner: " + seen + " ns, JVM says " + burnerNanos);
         assertTrue(used.totalNanos() >= seen);
         assertTrue(used.nanosByKind().containsKey("other"), "the test's own thread is 'other': " + used);
+        long kernel = used.kernelNanosByKind().getOrDefault("burner", 0L);
+        assertTrue(kernel >= 0 && kernel <= seen, "kernel part " + kernel + " of " + seen);
     }
 
     @Test
