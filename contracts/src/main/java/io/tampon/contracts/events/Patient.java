@@ -2,6 +2,7 @@ package io.tampon.contracts.events;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.regex.Pattern;
 
 /**
  * The patient as the pass and the notification need them, nothing more.
@@ -13,10 +14,13 @@ import java.util.List;
 public record Patient(String familyName, String givenName, String dateOfBirth, String mobile, String email,
                       Language language) {
 
+    // Compiled once: String.matches compiles its pattern on every call, and every pass checks its result.
+    private static final Pattern DATE_OF_BIRTH = Pattern.compile("(19|20)\\d\\d(-\\d\\d){0,2}");
+
     List<String> problems() {
         List<String> problems = new ArrayList<>();
         ResultReceived.require(familyName, "patient.familyName", problems);
-        if (dateOfBirth == null || !dateOfBirth.matches("(19|20)\\d\\d(-\\d\\d){0,2}")) {
+        if (dateOfBirth == null || !DATE_OF_BIRTH.matcher(dateOfBirth).matches()) {
             problems.add("patient.dateOfBirth: must be YYYY-MM-DD");
         }
         if ((mobile == null || mobile.isBlank()) && (email == null || email.isBlank())) {
