@@ -79,14 +79,15 @@ class ResultsController {
         if (pharmacy.isEmpty()) {
             return count("unauthorized", Problems.unauthorized());
         }
-        RateLimiter.Decision decision = rateLimiter.tryAcquire(pharmacy.get(), 1);
-        if (!decision.allowed()) {
-            return count("rate_limited", Problems.tooManyRequests(decision.retryAfterSeconds()));
-        }
+        // Admission before the rate limit: a request refused for capacity must not spend the pharmacy's tokens.
         if (!admission.tryAdmit(1)) {
             return atCapacity();
         }
         try {
+            RateLimiter.Decision decision = rateLimiter.tryAcquire(pharmacy.get(), 1);
+            if (!decision.allowed()) {
+                return count("rate_limited", Problems.tooManyRequests(decision.retryAfterSeconds()));
+            }
             ResultValidator.Outcome outcome = validator.validate(pharmacy.get(), request);
             if (!outcome.valid()) {
                 outcome.invalid().forEach(p -> meters.counter("tampon.ingest.rejections", "field", p.name())
@@ -131,14 +132,14 @@ class ResultsController {
             return count("rejected", Problems.response(Problem.invalid(List.of(new InvalidParam("results",
                     "1 to " + properties.maxBatchSize() + " results")))));
         }
-        RateLimiter.Decision decision = rateLimiter.tryAcquire(pharmacy.get(), items.size());
-        if (!decision.allowed()) {
-            return count("rate_limited", Problems.tooManyRequests(decision.retryAfterSeconds()));
-        }
         if (!admission.tryAdmit(items.size())) {
             return atCapacity();
         }
         try {
+            RateLimiter.Decision decision = rateLimiter.tryAcquire(pharmacy.get(), items.size());
+            if (!decision.allowed()) {
+                return count("rate_limited", Problems.tooManyRequests(decision.retryAfterSeconds()));
+            }
             return acceptBatch(pharmacy.get(), items);
         } finally {
             admission.release(items.size());
