@@ -1,7 +1,9 @@
 package io.tampon.ingest.intake;
 
 import io.micrometer.core.instrument.MeterRegistry;
+import io.micronaut.http.HttpResponse;
 import io.tampon.ingest.config.IngestProperties;
+import io.tampon.ingest.problem.Problems;
 import jakarta.inject.Inject;
 import jakarta.inject.Singleton;
 import java.util.concurrent.atomic.AtomicInteger;
@@ -42,6 +44,17 @@ class AdmissionLimit {
                 return true;
             }
         }
+    }
+
+    /** Nothing more fits until something is released. */
+    boolean full() {
+        return inFlight.get() >= maxInFlight;
+    }
+
+    /** The answer past the bound: refused before any work, so it stays immediate. */
+    static HttpResponse<?> atCapacity() {
+        return Problems.unavailable(1,
+                "ingest is at capacity: NOT accepted; retry after Retry-After with the same externalRef");
     }
 
     void release(int results) {

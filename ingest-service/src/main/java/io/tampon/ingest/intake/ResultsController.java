@@ -178,10 +178,8 @@ class ResultsController {
                 unavailable, outcomes)));
     }
 
-    /** The edge holds as many results as it may: refused before any work, so the answer stays immediate. */
     private HttpResponse<?> atCapacity() {
-        return count("at_capacity", Problems.unavailable(1,
-                "ingest is at capacity: NOT accepted; retry after Retry-After with the same externalRef"));
+        return count("at_capacity", AdmissionLimit.atCapacity());
     }
 
     private HttpResponse<?> count(String outcome, HttpResponse<?> response) {

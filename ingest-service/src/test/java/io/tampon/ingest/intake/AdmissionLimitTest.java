@@ -16,7 +16,9 @@ class AdmissionLimitTest {
     void admitsUpToTheBoundThenRefusesUntilReleased() {
         AdmissionLimit limit = new AdmissionLimit(100);
         assertTrue(limit.tryAdmit(60));
+        assertFalse(limit.full());
         assertTrue(limit.tryAdmit(40));
+        assertTrue(limit.full());
         assertFalse(limit.tryAdmit(1));
 
         limit.release(40);
