@@ -1,9 +1,11 @@
 package io.tampon.infra.process;
 
+import static org.awaitility.Awaitility.await;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.lang.management.ManagementFactory;
+import java.time.Duration;
 import java.util.Map;
 import java.util.concurrent.CountDownLatch;
 import org.junit.jupiter.api.Test;
@@ -26,10 +28,9 @@ class ThreadCpuTest {
             }
         }, "tampon-burner");
         burner.start();
-        while (ManagementFactory.getThreadMXBean().getThreadCpuTime(burner.getId()) < 300_000_000L) {
-            Thread.sleep(20);
-        }
-        Thread.sleep(50);
+        // Done burning and parked on the latch, so its CPU time no longer moves while both are read.
+        await().atMost(Duration.ofSeconds(30)).pollInterval(Duration.ofMillis(20))
+                .until(() -> burner.getState() == Thread.State.WAITING);
         long burnerNanos = ManagementFactory.getThreadMXBean().getThreadCpuTime(burner.getId());
         ThreadCpu.Reading used = cpu.read().since(before);
         release.countDown();
