@@ -3,9 +3,12 @@ package io.tampon.stage;
 import com.datastax.oss.driver.api.core.ConsistencyLevel;
 import com.datastax.oss.driver.api.core.CqlSession;
 import com.datastax.oss.driver.api.core.cql.AsyncResultSet;
+import com.datastax.oss.driver.api.core.cql.BoundStatement;
 import com.datastax.oss.driver.api.core.cql.PreparedStatement;
 import com.datastax.oss.driver.api.core.cql.Row;
 import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.UUID;
@@ -19,6 +22,7 @@ public final class ResultStageRepository {
 
     private final CqlSession session;
     private final ConsistencyLevel consistency;
+    private final ReplicaBatches batches;
     private final PreparedStatement signed;
     private final PreparedStatement issued;
     private final PreparedStatement notified;
@@ -29,6 +33,7 @@ public final class ResultStageRepository {
     public ResultStageRepository(CqlSession session, ConsistencyLevel consistency) {
         this.session = Objects.requireNonNull(session, "session");
         this.consistency = Objects.requireNonNull(consistency, "consistency");
+        this.batches = new ReplicaBatches(session, consistency);
         this.signed = session.prepare("UPDATE result_stage SET signed_at = ?, received_at = ?, pharmacy_id = ? "
                 + "WHERE result_id = ?");
         this.issued = update("issued_at");
@@ -47,8 +52,18 @@ public final class ResultStageRepository {
      * Signed, and when it was received: the edge records RECEIVED by pharmacy and day
      * ({@link ReceivedResultRepository}), so the result's own row starts here with both times.
      */
-    public CompletionStage<Void> markSigned(UUID resultId, String pharmacyId, Instant receivedAt, Instant at) {
-        return execute(signed, at, receivedAt, pharmacyId, resultId);
+    public CompletionStage<Void> markSigned(List<Signed> results) {
+        List<BoundStatement> writes = new ArrayList<>(results.size());
+        for (Signed result : results) {
+            writes.add(signed.bind(result.signedAt(), result.receivedAt(), result.pharmacyId(), result.resultId()));
+        }
+        // A signing poll is hundreds of results: one request per result cost the signing-service more CPU in the
+        // driver's I/O thread than everything but the signature.
+        return batches.executeAll(writes);
+    }
+
+    /** One signed result, and when the edge accepted it. */
+    public record Signed(UUID resultId, String pharmacyId, Instant receivedAt, Instant signedAt) {
     }
 
     public CompletionStage<Void> markIssued(UUID resultId, String pharmacyId, Instant at) {

@@ -9,6 +9,7 @@ import io.tampon.contracts.events.ResultReceived;
 import io.tampon.stage.ResultStageRepository;
 import java.time.Clock;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
@@ -71,7 +72,9 @@ class ResultsListener {
             topics = "#{T(io.tampon.contracts.Topics).RESULTS.name()}", batch = "true")
     void onResults(List<ConsumerRecord<String, byte[]>> records) throws Exception {
         batchSize.record(records.size());
-        List<CompletableFuture<?>> pending = new ArrayList<>(records.size() * 2);
+        List<CompletableFuture<?>> pending = new ArrayList<>(records.size() + 1);
+        List<ResultStageRepository.Signed> stagesSigned = new ArrayList<>(records.size());
+        Instant now = clock.instant();
         int signedInBatch = 0;
         int rejectedInBatch = 0;
         for (ConsumerRecord<String, byte[]> record : records) {
@@ -81,8 +84,8 @@ class ResultsListener {
                 PassSigned pass = passes.sign(result);
                 signLatency.record(System.nanoTime() - started, TimeUnit.NANOSECONDS);
                 pending.add(publisher.publish(pass));
-                pending.add(stages.markSigned(result.resultId(), result.pharmacyId(), result.receivedAt(),
-                        clock.instant()).toCompletableFuture());
+                stagesSigned.add(new ResultStageRepository.Signed(result.resultId(), result.pharmacyId(),
+                        result.receivedAt(), now));
                 signedInBatch++;
             } catch (RejectedResultException e) {
                 log.warn("dead-lettering result {} (partition {}, offset {}): {}", record.key(), record.partition(),
@@ -93,6 +96,8 @@ class ResultsListener {
                 rejectedInBatch++;
             }
         }
+        // The poll's SIGNED stages go as a few replica-grouped batches, not one request each.
+        pending.add(stages.markSigned(stagesSigned).toCompletableFuture());
         awaitAll(pending);
         signed.increment(signedInBatch);
         deadLettered.increment(rejectedInBatch);
