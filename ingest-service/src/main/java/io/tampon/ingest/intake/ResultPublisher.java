@@ -1,15 +1,12 @@
 package io.tampon.ingest.intake;
 
 import io.micronaut.context.annotation.Context;
-import io.micronaut.serde.ObjectMapper;
 import io.tampon.contracts.Topics;
 import io.tampon.contracts.events.EventHeaders;
 import io.tampon.contracts.events.ResultReceived;
 import io.tampon.ingest.config.KafkaProperties;
 import jakarta.annotation.PreDestroy;
 import jakarta.inject.Singleton;
-import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.Map;
@@ -34,10 +31,8 @@ public class ResultPublisher {
             .getBytes(StandardCharsets.UTF_8);
 
     private final KafkaProducer<String, byte[]> producer;
-    private final ObjectMapper json;
 
-    public ResultPublisher(KafkaProperties kafka, ObjectMapper json) {
-        this.json = json;
+    public ResultPublisher(KafkaProperties kafka) {
         this.producer = new KafkaProducer<>(Map.of(
                 ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, kafka.bootstrapServers(),
                 ProducerConfig.ACKS_CONFIG, "all",
@@ -83,7 +78,7 @@ public class ResultPublisher {
         CompletableFuture<RecordMetadata> acknowledged = new CompletableFuture<>();
         try {
             ProducerRecord<String, byte[]> record = new ProducerRecord<>(Topics.RESULTS.name(),
-                    result.resultId().toString(), json.writeValueAsBytes(result));
+                    result.resultId().toString(), ResultEventWriter.write(result));
             record.headers().add(EventHeaders.TYPE, TYPE);
             producer.send(record, (metadata, error) -> {
                 if (error != null) {
@@ -92,8 +87,6 @@ public class ResultPublisher {
                     acknowledged.complete(metadata);
                 }
             });
-        } catch (IOException e) {
-            throw new UncheckedIOException("cannot serialise a result event", e);
         } catch (RuntimeException e) {
             acknowledged.completeExceptionally(e);
         }

@@ -11,7 +11,6 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
-import java.time.OffsetDateTime;
 import java.time.format.DateTimeParseException;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
@@ -139,7 +138,7 @@ final class ResultValidator {
             return null;
         }
         try {
-            return OffsetDateTime.parse(value.strip()).toInstant().truncatedTo(ChronoUnit.SECONDS);
+            return InstantParser.parseToSecond(value.strip()).truncatedTo(ChronoUnit.SECONDS);
         } catch (DateTimeParseException e) {
             invalid.add(new InvalidParam(name, "ISO-8601 date-time with offset, e.g. 2026-11-27T08:30:00+01:00"));
             return null;
