@@ -39,6 +39,11 @@ class PassPublisher {
         return kafka.send(record);
     }
 
+    /** Sends every pending record at once and waits until each is acknowledged or has failed. */
+    void flush() {
+        kafka.flush();
+    }
+
     CompletableFuture<?> deadLetter(ConsumerRecord<String, byte[]> original, String reason) {
         return deadLetters.deadLetter(original, Topics.RESULTS, reason);
     }

@@ -98,6 +98,9 @@ class ResultsListener {
         }
         // The poll's SIGNED stages go as a few replica-grouped batches, not one request each.
         pending.add(stages.markSigned(stagesSigned).toCompletableFuture());
+        // Sends what is still lingering now, instead of after linger.ms: the producer lingers long so that a poll's
+        // passes travel in full batches, and nothing else is coming for this poll.
+        publisher.flush();
         awaitAll(pending);
         signed.increment(signedInBatch);
         deadLettered.increment(rejectedInBatch);
