@@ -1,20 +1,25 @@
 #!/usr/bin/env bash
 # signing-service throughput beside the codec's JMH chain rate, measured in the same run (docs/benchmarks.md).
 #   benchmarks/signing-service.sh [results [--spring.property=value ...]]
+#   PIN=1 benchmarks/signing-service.sh ...   the service and JMH on CPU 1, harness, broker and node on CPU 0
 # The JMH chain runs just before and just after the service: on a shared host the same code's CPU cost per op
 # drifts by tens of percent within minutes, and the ratio is taken against the mean of the two.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 count="${1:-240000}"   # the first 75 % warm the JIT up (-Dbench.warmUp)
+service_cpu=() harness_cpu=() pin_flag=()
+if [[ "${PIN:-0}" == 1 ]]; then
+  service_cpu=(taskset -c 1) harness_cpu=(taskset -c 0) pin_flag=(-Dbench.serviceCpus=1)
+fi
 mvn -q -ntp -DskipTests install
 chain() {
   echo "== JMH: codec chain, one thread ($1) =="
-  mvn -q -ntp -pl benchmarks exec:exec -Djmh.args="SigningChainBenchmark.chainPayloadToHc1 -f 1 -wi 3 -i 5" \
-    | grep -E "thrpt"
+  "${service_cpu[@]}" mvn -q -ntp -pl benchmarks exec:exec \
+    -Djmh.args="SigningChainBenchmark.chainPayloadToHc1 -f 1 -wi 3 -i 5" | grep -E "thrpt"
 }
 chain before
 echo "== signing-service (its jar, its own JVM), one consumer thread, broker and node local =="
-mvn -q -ntp -pl signing-service exec:java -Dexec.classpathScope=test \
+"${harness_cpu[@]}" mvn -q -ntp -pl signing-service exec:java -Dexec.classpathScope=test \
   -Dexec.mainClass=io.tampon.signing.SigningThroughputBenchmark -Dexec.args="$count ${*:2}" \
-  -Dtampon.infra.profile=LOCAL_RUN | grep -E "^\[bench\]|^RESULT"
+  -Dtampon.infra.profile=LOCAL_RUN "${pin_flag[@]}" | grep -E "^\[bench\]|^RESULT"
 chain after

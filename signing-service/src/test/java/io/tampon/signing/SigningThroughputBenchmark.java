@@ -45,6 +45,12 @@ public final class SigningThroughputBenchmark {
     /** Extra JVM flags for the service, space-separated (e.g. a garbage collector to compare). */
     private static final String JVM_FLAGS = System.getProperty("bench.jvmFlags", "");
 
+    /**
+     * CPUs to pin the service to (taskset list, e.g. {@code 1}), empty for none. With the harness, broker and node on
+     * the other CPU, the service's core is its own, as in production where they run on other machines.
+     */
+    private static final String SERVICE_CPUS = System.getProperty("bench.serviceCpus", "");
+
     public static void main(String[] args) throws Exception {
         int count = args.length > 0 ? Integer.parseInt(args[0]) : 240_000;
         LocalInfrastructure infra = LocalInfrastructure.shared();
@@ -87,7 +93,7 @@ public final class SigningThroughputBenchmark {
     }
 
     /** The service as deployed: its own JVM from its jar, full JIT, so its CPU is its own. */
-    private static ChildJvm startService(List<String> arguments) throws IOException {
+    private static ChildJvm startService(List<String> arguments) throws IOException, InterruptedException {
         Path jar = Path.of(System.getProperty("bench.jar",
                 "signing-service/target/tampon-signing-service-0.1.0-SNAPSHOT.jar")).toAbsolutePath();
         String mainClass;
@@ -98,8 +104,19 @@ public final class SigningThroughputBenchmark {
         List<String> flags = new ArrayList<>(JvmProfile.LOCAL_RUN.flags("512m"));
         Arrays.stream(JVM_FLAGS.split(" ")).filter(flag -> !flag.isBlank()).forEach(flags::add);
         System.out.printf("[bench] service JVM: %s%n", flags);
-        return ChildJvm.start("signing-service", List.of(jar.toString()), Files.write(dir.resolve("jvm.args"), flags),
-                mainClass, arguments, dir.resolve("signing-service.log"));
+        ChildJvm service = ChildJvm.start("signing-service", List.of(jar.toString()),
+                Files.write(dir.resolve("jvm.args"), flags), mainClass, arguments, dir.resolve("signing-service.log"));
+        if (!SERVICE_CPUS.isBlank()) {
+            // Every thread that exists now; threads started later inherit the mask from their (pinned) creator.
+            Process pin = new ProcessBuilder("taskset", "-a", "-p", "-c", SERVICE_CPUS, String.valueOf(service.pid()))
+                    .redirectErrorStream(true).redirectOutput(ProcessBuilder.Redirect.DISCARD).start();
+            if (pin.waitFor() != 0) {
+                service.close();
+                throw new IllegalStateException("taskset could not pin the service to CPUs " + SERVICE_CPUS);
+            }
+            System.out.printf("[bench] service pinned to CPU(s) %s%n", SERVICE_CPUS);
+        }
+        return service;
     }
 
     private static String kindOfThread(String name) {
