@@ -38,7 +38,7 @@ public class ResultPublisher {
                 ProducerConfig.ACKS_CONFIG, "all",
                 ProducerConfig.ENABLE_IDEMPOTENCE_CONFIG, true,
                 ProducerConfig.LINGER_MS_CONFIG, 2,
-                ProducerConfig.COMPRESSION_TYPE_CONFIG, "lz4",
+                ProducerConfig.COMPRESSION_TYPE_CONFIG, kafka.compression(),
                 // send() blocks at most this long when the buffer is full or the broker unknown: the 503 signal.
                 ProducerConfig.MAX_BLOCK_MS_CONFIG, (int) kafka.maxBlock().toMillis(),
                 ProducerConfig.BUFFER_MEMORY_CONFIG, kafka.bufferMemory(),
