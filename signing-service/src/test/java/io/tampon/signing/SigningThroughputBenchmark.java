@@ -6,9 +6,15 @@ import io.tampon.contracts.events.TestKind;
 import io.tampon.infra.LocalInfrastructure;
 import io.tampon.infra.kafka.KafkaTestClient;
 import io.tampon.infra.process.ChildJvm;
+import io.tampon.infra.process.FreePorts;
 import io.tampon.infra.process.JvmProfile;
 import io.tampon.infra.process.ThreadCpu;
 import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -54,6 +60,7 @@ public final class SigningThroughputBenchmark {
     public static void main(String[] args) throws Exception {
         int count = args.length > 0 ? Integer.parseInt(args[0]) : 240_000;
         LocalInfrastructure infra = LocalInfrastructure.shared();
+        int port = FreePorts.next();
         JsonMapper json = JsonMapper.builder().build();
         Set<String> keys = new HashSet<>();
         try (KafkaTestClient kafka = new KafkaTestClient(infra.kafkaBootstrapServers())) {
@@ -71,15 +78,25 @@ public final class SigningThroughputBenchmark {
                     "spring.kafka.listener.concurrency", "1",
                     "tampon.signing.keys.keystore",
                     Files.createTempDirectory("bench-keys").resolve("keystore.p12").toString(),
-                    "logging.level.root", "WARN"))), Arrays.stream(args).skip(1)).toList();
+                    "logging.level.root", "WARN",
+                    "server.port", String.valueOf(port))), Arrays.stream(args).skip(1)).toList();
             try (ChildJvm service = startService(arguments)) {
                 ThreadCpu cpu = new ThreadCpu(service.pid(), SigningThroughputBenchmark::kindOfThread);
+                // The service's own timer of the chain, read with the CPU at the window's start and end.
+                List<double[]> signTimer = new ArrayList<>();
                 KafkaTestClient.Drain drain = kafka.measureDrain(Topics.PASSES_SIGNED.name(), keys, WARM_UP,
-                        Duration.ofMinutes(15), cpu::read);
+                        Duration.ofMinutes(15), () -> {
+                            signTimer.add(signTimer(port));
+                            return cpu.read();
+                        });
                 service.requireAlive();
                 System.out.printf("[bench] signing-service, 1 consumer thread: %d passes after warm-up in %.1f s = "
                         + "%.0f passes/s%n", drain.records(), drain.seconds(), drain.perSecond());
                 System.out.printf("RESULT signing-service-passes-per-second %.0f%n", drain.perSecond());
+                double[] end = signTimer.get(signTimer.size() - 1);
+                double[] start = signTimer.get(signTimer.size() - 2);
+                System.out.printf("[bench] the chain inside the service (its tampon.signing.sign timer, wall time): "
+                        + "%.1f µs per pass over the window%n", (end[1] - start[1]) * 1e6 / (end[0] - start[0]));
                 System.out.printf("[bench] the service used %.2f cores meanwhile: %.0f passes per CPU-second%n",
                         drain.coresUsed(), drain.perCpuSecond());
                 drain.cpu().nanosByKind().forEach((kind, nanos) -> System.out.printf(
@@ -90,6 +107,29 @@ public final class SigningThroughputBenchmark {
             }
         }
         System.exit(0);
+    }
+
+    /** Count and total seconds of the service's sign timer, from its Prometheus endpoint. */
+    private static double[] signTimer(int port) {
+        try {
+            String metrics = HttpClient.newHttpClient().send(HttpRequest.newBuilder(
+                            URI.create("http://127.0.0.1:" + port + "/actuator/prometheus")).build(),
+                    HttpResponse.BodyHandlers.ofString()).body();
+            double[] countAndSum = new double[2];
+            for (String line : metrics.split("\n")) {
+                if (line.startsWith("tampon_signing_sign_seconds_count{")) {
+                    countAndSum[0] = Double.parseDouble(line.substring(line.lastIndexOf(' ') + 1));
+                } else if (line.startsWith("tampon_signing_sign_seconds_sum{")) {
+                    countAndSum[1] = Double.parseDouble(line.substring(line.lastIndexOf(' ') + 1));
+                }
+            }
+            return countAndSum;
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
     }
 
     /** The service as deployed: its own JVM from its jar, full JIT, so its CPU is its own. */
