@@ -79,7 +79,7 @@ public final class SigningThroughputBenchmark {
                     "tampon.signing.keys.keystore",
                     Files.createTempDirectory("bench-keys").resolve("keystore.p12").toString(),
                     "logging.level.root", "WARN",
-                    "server.port", String.valueOf(port))), Arrays.stream(args).skip(1)).toList();
+                    "server.port", String.valueOf(port)))), Arrays.stream(args).skip(1)).toList();
             try (ChildJvm service = startService(arguments)) {
                 ThreadCpu cpu = new ThreadCpu(service.pid(), SigningThroughputBenchmark::kindOfThread);
                 // The service's own timer of the chain, read with the CPU at the window's start and end.
