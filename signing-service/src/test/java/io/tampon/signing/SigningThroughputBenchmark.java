@@ -57,7 +57,7 @@ public final class SigningThroughputBenchmark {
     private static final String SERVICE_CPUS = System.getProperty("bench.serviceCpus", "");
 
     public static void main(String[] args) throws Exception {
-        int count = args.length > 0 ? Integer.parseInt(args[0]) : 240_000;
+        int count = args.length > 0 ? Integer.parseInt(args[0]) : 480_000;
         LocalInfrastructure infra = LocalInfrastructure.shared();
         int port = FreePorts.next();
         JsonMapper json = JsonMapper.builder().build();
