@@ -5,6 +5,7 @@ import java.time.Instant;
 import java.time.LocalDateTime;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
+import java.time.temporal.ChronoUnit;
 import java.time.format.DateTimeParseException;
 
 /**
@@ -18,10 +19,14 @@ final class InstantParser {
     private InstantParser() {
     }
 
-    /** @throws DateTimeParseException when {@link OffsetDateTime#parse} would */
+    /**
+     * The instant, truncated to the second on either path.
+     *
+     * @throws DateTimeParseException when {@link OffsetDateTime#parse} would
+     */
     static Instant parseToSecond(String text) {
         Instant fast = fastPath(text);
-        return fast != null ? fast : OffsetDateTime.parse(text).toInstant();
+        return fast != null ? fast : OffsetDateTime.parse(text).toInstant().truncatedTo(ChronoUnit.SECONDS);
     }
 
     /** {@code yyyy-MM-ddTHH:mm:ss[.f{1,9}](Z|±HH:mm)}, or null for anything else (including invalid values). */

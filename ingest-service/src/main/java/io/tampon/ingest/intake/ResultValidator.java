@@ -138,7 +138,7 @@ final class ResultValidator {
             return null;
         }
         try {
-            return InstantParser.parseToSecond(value.strip()).truncatedTo(ChronoUnit.SECONDS);
+            return InstantParser.parseToSecond(value.strip());
         } catch (DateTimeParseException e) {
             invalid.add(new InvalidParam(name, "ISO-8601 date-time with offset, e.g. 2026-11-27T08:30:00+01:00"));
             return null;
