@@ -49,7 +49,7 @@ class ResultEventWriterTest {
     @Test
     void anyTextReadsBackAsItWasWritten() throws IOException {
         Random random = new Random(20261128);
-        String alphabet = "aZ09 éèçÿŒ€\"\\/\b\f\n\r\t\u0000\u0001\u001f\u007f\u2028漢字";
+        String alphabet = "aZ09 éèçÿŒ€\"\\/\b\f\n\r\t\u0000\u0001\u001f\u007f\u2028漢字😀";
         for (int i = 0; i < 2_000; i++) {
             StringBuilder text = new StringBuilder();
             for (int c = random.nextInt(20); c > 0; c--) {
@@ -63,6 +63,40 @@ class ResultEventWriterTest {
             }
             assertEquals(new String(SERDE.writeValueAsBytes(event), StandardCharsets.UTF_8),
                     new String(written, StandardCharsets.UTF_8));
+        }
+    }
+
+    @Test
+    void instantsAreWrittenAsTheirIsoText() {
+        Random random = new Random(28112026);
+        long[] edges = {Instant.MIN.getEpochSecond(), -62_167_219_201L, -62_167_219_200L, -1, 0, 253_402_300_799L,
+            253_402_300_800L, Instant.MAX.getEpochSecond()};
+        for (int i = 0; i < 100_000; i++) {
+            long seconds = i < edges.length ? edges[i]
+                    : random.nextInt(4) == 0 ? random.nextLong(Instant.MIN.getEpochSecond(), Instant.MAX.getEpochSecond())
+                    : random.nextLong(-62_200_000_000L, 253_500_000_000L);
+            int nano = switch (random.nextInt(4)) {
+                case 0 -> 0;
+                case 1 -> random.nextInt(1_000) * 1_000_000;
+                case 2 -> random.nextInt(1_000_000) * 1_000;
+                default -> random.nextInt(1_000_000_000);
+            };
+            Instant instant = Instant.ofEpochSecond(seconds, nano);
+            ResultEventWriter.Buffer buffer = new ResultEventWriter.Buffer();
+            ResultEventWriter.iso(buffer, instant);
+            assertEquals(instant.toString(), new String(buffer.bytes, 0, buffer.length, StandardCharsets.US_ASCII));
+        }
+    }
+
+    @Test
+    void eventsWithAnyInstantAreWhatTheSerializerWrites() throws IOException {
+        for (Instant at : new Instant[] {Instant.EPOCH, Instant.parse("2026-11-28T00:00:00.000001Z"),
+            Instant.parse("2026-11-28T23:59:59.999999999Z"), Instant.parse("+12026-01-01T00:00:00Z"),
+            Instant.parse("-0001-12-31T23:59:59.5Z")}) {
+            ResultReceived event = new ResultReceived(ResultReceived.SCHEMA_VERSION, ResultIds.of("ph-1", "REF-1"),
+                    "ph-1", "REF-1", at, at, TestKind.NAAT, null, "RT-PCR", TestOutcome.POSITIVE, "Centre", null);
+            assertEquals(new String(SERDE.writeValueAsBytes(event), StandardCharsets.UTF_8),
+                    new String(ResultEventWriter.write(event), StandardCharsets.UTF_8));
         }
     }
 
