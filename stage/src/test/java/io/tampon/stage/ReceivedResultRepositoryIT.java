@@ -10,6 +10,8 @@ import io.tampon.infra.junit.LocalInfraTest;
 import io.tampon.stage.ReceivedResultRepository.Received;
 import java.time.Duration;
 import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZoneOffset;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.List;
@@ -41,7 +43,7 @@ class ReceivedResultRepositoryIT {
         // More rows than one batch statement holds, over two days (a request just before midnight UTC).
         List<Received> batch = new ArrayList<>();
         Instant midnight = NOW.truncatedTo(ChronoUnit.DAYS);
-        for (int i = 0; i < ReceivedResultRepository.ROWS_PER_BATCH * 2 + 7; i++) {
+        for (int i = 0; i < ReceivedResultRepository.RESULTS_PER_BATCH * 2 + 7; i++) {
             batch.add(new Received(UUID.randomUUID(), midnight.minusMillis(30).plusMillis(i)));
         }
         repository.recordAll("ph-21", batch).toCompletableFuture().join();
@@ -64,11 +66,34 @@ class ReceivedResultRepositoryIT {
     }
 
     @Test
-    void recordingTheSameResultAgainIsHarmless() {
-        Received once = new Received(UUID.randomUUID(), NOW);
-        repository.recordAll("ph-24", List.of(once)).toCompletableFuture().join();
-        repository.recordAll("ph-24", List.of(once)).toCompletableFuture().join();
+    void aResultPostedAgainKeepsItsFirstAcceptance() {
+        UUID resultId = UUID.randomUUID();
+        Received first = new Received(resultId, NOW.minusSeconds(60));
+        repository.recordAll("ph-24", List.of(first, new Received(UUID.randomUUID(), NOW))).toCompletableFuture().join();
+        repository.recordAll("ph-24", List.of(new Received(resultId, NOW))).toCompletableFuture().join();
+        repository.recordAll("ph-24", List.of(first)).toCompletableFuture().join();
 
-        assertEquals(NOW, repository.receivedAt("ph-24", once.resultId(), NOW).orElseThrow());
+        assertEquals(first.receivedAt(), repository.receivedAt("ph-24", resultId, NOW).orElseThrow());
+    }
+
+    @Test
+    void aRequestIsAFewRowsInOnePartitionAndDrawsNoWarning() {
+        // The largest request the API takes, in one day: 500 results.
+        List<Received> request = new ArrayList<>();
+        for (int i = 0; i < 500; i++) {
+            request.add(new Received(UUID.randomUUID(), NOW));
+        }
+        var statements = repository.statements("ph-25", request);
+        assertEquals(4, statements.size(), "128 results per statement");
+        for (var statement : statements) {
+            assertTrue(statement.size() <= ReceivedResultRepository.BUCKETS, "one row per bucket at most");
+            assertEquals(List.of(), session.execute(statement).getExecutionInfo().getWarnings());
+        }
+        long rows = session.execute("SELECT count(*) FROM received_requests WHERE pharmacy_id = 'ph-25' AND day = ?",
+                LocalDate.ofInstant(NOW, ZoneOffset.UTC)).one().getLong(0);
+        assertTrue(rows <= 4 * ReceivedResultRepository.BUCKETS, rows + " rows for 500 results");
+        for (Received received : request) {
+            assertEquals(NOW, repository.receivedAt("ph-25", received.resultId(), NOW).orElseThrow());
+        }
     }
 }
