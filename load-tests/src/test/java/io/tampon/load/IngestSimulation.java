@@ -3,8 +3,8 @@ package io.tampon.load;
 import static io.gatling.javaapi.core.CoreDsl.StringBody;
 import static io.gatling.javaapi.core.CoreDsl.constantUsersPerSec;
 import static io.gatling.javaapi.core.CoreDsl.details;
-import static io.gatling.javaapi.core.CoreDsl.jsonPath;
 import static io.gatling.javaapi.core.CoreDsl.scenario;
+import static io.gatling.javaapi.core.CoreDsl.substring;
 import static io.gatling.javaapi.http.HttpDsl.http;
 import static io.gatling.javaapi.http.HttpDsl.status;
 
@@ -15,13 +15,14 @@ import io.gatling.javaapi.core.Simulation;
 import io.gatling.javaapi.http.HttpProtocolBuilder;
 import java.time.Duration;
 import java.time.Instant;
+import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Iterator;
 import java.util.List;
 import java.util.Map;
-import java.util.UUID;
 import java.util.concurrent.ThreadLocalRandom;
+import java.util.concurrent.atomic.AtomicLong;
 import java.util.stream.Stream;
 
 /**
@@ -57,25 +58,45 @@ public class IngestSimulation extends Simulation {
     Iterator<Map<String, Object>> results = Stream.generate(IngestSimulation::nextResult).iterator();
     Iterator<Map<String, Object>> batches = Stream.generate(IngestSimulation::nextBatch).iterator();
 
-    /** One pharmacy's batch: the same placeholders as {@link #BODY}, filled in here for each item. */
+    /**
+     * One pharmacy's batch: {@link #BODY}'s document for each item, written straight into one buffer. The load
+     * generator shares the machine with what it measures: replacing placeholders item by item and reading every
+     * response with a JSON path cost it ~0.4 core at 30,000 results/s, CPU the service under test did not get.
+     */
     private static Map<String, Object> nextBatch() {
-        Map<String, Object> first = nextResult();
+        ThreadLocalRandom random = ThreadLocalRandom.current();
+        int pharmacy = 1 + random.nextInt(PHARMACIES);
         StringBuilder body = new StringBuilder(BATCH_SIZE * 560).append("{\"results\":[");
         for (int i = 0; i < BATCH_SIZE; i++) {
-            Map<String, Object> item = i == 0 ? first : nextResult();
-            String json = BODY;
-            for (String field : new String[] {"ref", "sampled", "type", "family", "given"}) {
-                json = json.replace("#{" + field + "}", item.get(field).toString());
-            }
-            body.append(i == 0 ? "" : ",").append(json);
+            appendResult(body.append(i == 0 ? "" : ","), random);
         }
-        return Map.of("key", first.get("key"), "body", body.append("]}").toString());
+        return Map.of("key", Pharmacies.key(pharmacy), "body", body.append("]}").toString());
     }
+
+    /** {@link #BODY} with its placeholders filled in: a unique reference, a sample time, a test type, names. */
+    static void appendResult(StringBuilder body, ThreadLocalRandom random) {
+        String type = random.nextBoolean() ? "RAPID_ANTIGEN" : "NAAT";
+        body.append("{\"externalRef\":\"LOAD-").append(RUN).append('-').append(REFS.incrementAndGet())
+                .append("\",\"sampleCollectedAt\":\"")
+                .append(Instant.now().minusSeconds(3600 + random.nextInt(7200)).truncatedTo(ChronoUnit.SECONDS))
+                .append("\",\"testType\":\"").append(type)
+                .append("\",\"deviceId\":\"1232\",\"testName\":\"RT-PCR\",\"result\":\"NEGATIVE\","
+                        + "\"testCentre\":\"Pharmacie des Lilas, Lyon\",\"patient\":{\"familyName\":\"")
+                .append(Pharmacies.FAMILY_NAMES[random.nextInt(Pharmacies.FAMILY_NAMES.length)])
+                .append("\",\"givenName\":\"")
+                .append(Pharmacies.GIVEN_NAMES[random.nextInt(Pharmacies.GIVEN_NAMES.length)])
+                .append("\",\"dateOfBirth\":\"1984-03-07\",\"mobile\":\"+33612345678\","
+                        + "\"email\":\"patient@example.org\",\"language\":\"fr\"}}");
+    }
+
+    /** References unique across runs against the same broker: this run's id, then a counter. */
+    private static final String RUN = Long.toString(System.currentTimeMillis(), 36);
+    private static final AtomicLong REFS = new AtomicLong();
 
     private static Map<String, Object> nextResult() {
         ThreadLocalRandom random = ThreadLocalRandom.current();
         int pharmacy = 1 + random.nextInt(PHARMACIES);
-        return Map.of("key", Pharmacies.key(pharmacy), "ref", "LOAD-" + UUID.randomUUID(),
+        return Map.of("key", Pharmacies.key(pharmacy), "ref", "LOAD-" + RUN + "-" + REFS.incrementAndGet(),
                 "sampled", Instant.now().minusSeconds(3600 + random.nextInt(7200)).toString(),
                 "type", random.nextBoolean() ? "RAPID_ANTIGEN" : "NAAT",
                 "family", Pharmacies.FAMILY_NAMES[random.nextInt(Pharmacies.FAMILY_NAMES.length)],
@@ -95,7 +116,8 @@ public class IngestSimulation extends Simulation {
                         .exec(http(name).post("/v1/results/batch")
                                 .header("Authorization", "Bearer #{key}").body(StringBody("#{body}"))
                                 // Every item accepted, i.e. acknowledged by Kafka: a partial batch is a failure.
-                                .check(status().is(200), jsonPath("$.accepted").ofInt().is(BATCH_SIZE)));
+                                // The count leads the response; a substring spares parsing 100 items' outcomes.
+                                .check(status().is(200), substring("{\"accepted\":" + BATCH_SIZE + ",").exists()));
     }
 
     private static PopulationBuilder arrivals(ScenarioBuilder scenario, int resultsPerSecond, int seconds) {

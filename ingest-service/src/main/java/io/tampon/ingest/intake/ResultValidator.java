@@ -8,6 +8,7 @@ import io.tampon.contracts.events.TestKind;
 import io.tampon.contracts.events.TestOutcome;
 import io.tampon.ingest.problem.Problem.InvalidParam;
 import java.time.Clock;
+import java.time.DateTimeException;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
@@ -16,7 +17,6 @@ import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
-import java.util.regex.Pattern;
 
 /**
  * Checks a posted result and turns it into the event. Pure: every problem is reported, each naming its field, and
@@ -24,10 +24,6 @@ import java.util.regex.Pattern;
  */
 final class ResultValidator {
 
-    private static final Pattern E164 = Pattern.compile("\\+[1-9]\\d{6,14}");
-    private static final Pattern EMAIL = Pattern.compile("[^@\\s]{1,64}@[^@\\s]{1,190}\\.[^@\\s]{2,63}");
-    private static final Pattern DOB = Pattern.compile("(19|20)\\d\\d(-\\d\\d){0,2}");
-    private static final Pattern REF = Pattern.compile("[A-Za-z0-9._:/-]{1,64}");
     /** A sample is never older than this when its result is reported; older ones are typos. */
     private static final Duration MAX_SAMPLE_AGE = Duration.ofDays(7);
     private static final Duration CLOCK_SKEW = Duration.ofMinutes(10);
@@ -46,7 +42,7 @@ final class ResultValidator {
         }
         Instant now = clock.instant();
         String ref = text(request.externalRef(), "externalRef", 64, invalid);
-        if (ref != null && !REF.matcher(ref).matches()) {
+        if (ref != null && !Formats.externalRef(ref)) {
             invalid.add(new InvalidParam("externalRef", "1-64 letters, digits or . _ : / -"));
         }
         Instant sampled = instant(request.sampleCollectedAt(), "sampleCollectedAt", invalid);
@@ -78,15 +74,15 @@ final class ResultValidator {
         String family = text(patient.familyName(), "patient.familyName", 80, invalid);
         String given = optionalText(patient.givenName(), "patient.givenName", 80, invalid);
         String dob = text(patient.dateOfBirth(), "patient.dateOfBirth", 10, invalid);
-        if (dob != null && (!DOB.matcher(dob).matches() || !plausibleDate(dob))) {
+        if (dob != null && (!Formats.dateOfBirth(dob) || !plausibleDate(dob))) {
             invalid.add(new InvalidParam("patient.dateOfBirth", "YYYY-MM-DD, in the past"));
         }
         String mobile = optionalText(patient.mobile(), "patient.mobile", 16, invalid);
-        if (mobile != null && !E164.matcher(mobile).matches()) {
+        if (mobile != null && !Formats.e164(mobile)) {
             invalid.add(new InvalidParam("patient.mobile", "must be E.164, e.g. +33612345678"));
         }
         String email = optionalText(patient.email(), "patient.email", 254, invalid);
-        if (email != null && !EMAIL.matcher(email).matches()) {
+        if (email != null && !Formats.email(email)) {
             invalid.add(new InvalidParam("patient.email", "must be an email address"));
         }
         if (mobile == null && email == null && patient.mobile() == null && patient.email() == null) {
@@ -101,9 +97,12 @@ final class ResultValidator {
         if (dob.length() < 10) {
             return true;
         }
+        // The shape is checked (yyyy-MM-dd): only the calendar can still refuse it, as LocalDate.parse would.
         try {
-            return !LocalDate.parse(dob).isAfter(LocalDate.now(clock));
-        } catch (DateTimeParseException e) {
+            LocalDate date = LocalDate.of(Integer.parseInt(dob, 0, 4, 10), Integer.parseInt(dob, 5, 7, 10),
+                    Integer.parseInt(dob, 8, 10, 10));
+            return !date.isAfter(LocalDate.now(clock));
+        } catch (DateTimeException e) {
             return false;
         }
     }
@@ -125,9 +124,11 @@ final class ResultValidator {
             invalid.add(new InvalidParam(name, "at most " + max + " characters"));
             return null;
         }
-        if (stripped.chars().anyMatch(c -> Character.isISOControl(c))) {
-            invalid.add(new InvalidParam(name, "must not contain control characters"));
-            return null;
+        for (int i = 0; i < stripped.length(); i++) {
+            if (Character.isISOControl(stripped.charAt(i))) {
+                invalid.add(new InvalidParam(name, "must not contain control characters"));
+                return null;
+            }
         }
         return stripped;
     }
@@ -150,13 +151,15 @@ final class ResultValidator {
             invalid.add(new InvalidParam(name, "required"));
             return null;
         }
-        for (E constant : type.getEnumConstants()) {
-            if (constant.name().equals(value.strip())) {
+        E[] constants = type.getEnumConstants();
+        String stripped = value.strip();
+        for (E constant : constants) {
+            if (constant.name().equals(stripped)) {
                 return constant;
             }
         }
         List<String> names = new ArrayList<>();
-        for (E constant : type.getEnumConstants()) {
+        for (E constant : constants) {
             names.add(constant.name());
         }
         invalid.add(new InvalidParam(name, "one of " + String.join(", ", names)));

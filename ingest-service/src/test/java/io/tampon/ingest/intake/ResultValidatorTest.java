@@ -68,4 +68,31 @@ class ResultValidatorTest {
         assertEquals("sampleCollectedAt", validator.validate("ph-1", future).invalid().get(0).name());
         assertEquals("body", validator.validate("ph-1", null).invalid().get(0).name());
     }
+
+    @Test
+    void aDateOfBirthMustBeOnTheCalendarAndNotInTheFuture() {
+        for (String dob : new String[] {"1984-02-30", "2023-02-29", "1984-13-01", "1984-00-10", "1984-01-00",
+            "2026-11-28", "2099-01-01"}) {
+            assertEquals(List.of("patient.dateOfBirth"), dobProblems(dob), dob);
+        }
+        for (String dob : new String[] {"2000-02-29", "1984-12-31", "2026-11-27", "1984", "1984-03"}) {
+            assertEquals(List.of(), dobProblems(dob), dob);
+        }
+    }
+
+    @Test
+    void textWithControlCharactersIsRefused() {
+        ResultRequest request = new ResultRequest("A-1", "2026-11-27T08:30:00Z", "NAAT", null, "RT\u0007PCR",
+                "NEGATIVE", "Centre\u0085", valid().patient());
+        assertEquals(List.of("testName", "testCentre"),
+                validator.validate("ph-1", request).invalid().stream().map(InvalidParam::name).toList());
+    }
+
+    private List<String> dobProblems(String dob) {
+        ResultRequest.PatientRequest p = valid().patient();
+        ResultRequest request = new ResultRequest("A-1", "2026-11-27T08:30:00Z", "NAAT", null, null, "NEGATIVE", "P",
+                new ResultRequest.PatientRequest(p.familyName(), p.givenName(), dob, p.mobile(), p.email(),
+                        p.language()));
+        return validator.validate("ph-1", request).invalid().stream().map(InvalidParam::name).toList();
+    }
 }
