@@ -48,6 +48,9 @@ public class IngestSimulation extends Simulation {
     /** The goal's latency: each step's p99 is asserted against it, so its line says whether the step met it. */
     static final int P99_GOAL_MS = 50;
     static final int BATCH_SIZE = Integer.getInteger("batchSize", 1);
+    /** References unique across runs against the same broker: this run's id, then a counter. */
+    private static final String RUN = Long.toString(System.currentTimeMillis(), 36);
+    private static final AtomicLong REFS = new AtomicLong();
 
     static final String BODY = """
             {"externalRef":"#{ref}","sampleCollectedAt":"#{sampled}","testType":"#{type}","deviceId":"1232",
@@ -88,10 +91,6 @@ public class IngestSimulation extends Simulation {
                 .append("\",\"dateOfBirth\":\"1984-03-07\",\"mobile\":\"+33612345678\","
                         + "\"email\":\"patient@example.org\",\"language\":\"fr\"}}");
     }
-
-    /** References unique across runs against the same broker: this run's id, then a counter. */
-    private static final String RUN = Long.toString(System.currentTimeMillis(), 36);
-    private static final AtomicLong REFS = new AtomicLong();
 
     private static Map<String, Object> nextResult() {
         ThreadLocalRandom random = ThreadLocalRandom.current();
