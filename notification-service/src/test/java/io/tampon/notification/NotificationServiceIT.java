@@ -59,6 +59,8 @@ class NotificationServiceIT {
 
     private static final JsonMapper JSON = JsonMapper.builder().build();
     private static final Duration WAIT = Duration.ofSeconds(90);
+    // Short, so that taking over a dead worker's claim fits in a test; no send here takes a fraction of it.
+    private static final Duration CLAIM_TIMEOUT = Duration.ofSeconds(15);
     private static final Instant NOW = Instant.now().truncatedTo(ChronoUnit.SECONDS);
     private static final DevPki.SigningIdentity IDENTITY = DevPki.generate("FR", NOW.minus(Duration.ofDays(1)),
             Duration.ofDays(365), new SecureRandom());
@@ -76,6 +78,7 @@ class NotificationServiceIT {
         cql = infra.newCqlSession();
         service = new SpringApplicationBuilder(NotificationApplication.class).run(infra.serviceArguments(Map.of(
                 "tampon.notification.group", "it-notification-" + UUID.randomUUID(),
+                "tampon.notification.claim-timeout", CLAIM_TIMEOUT.toSeconds() + "s",
                 "spring.mail.port", Integer.toString(infra.mail().smtpPort()),
                 "tampon.notification.sms.url", infra.sms().url(),
                 "tampon.notification.sms.password", LocalInfrastructure.SMS_PASSWORD)));
@@ -150,6 +153,45 @@ class NotificationServiceIT {
         ResultStatus status = await().atMost(WAIT).until(() -> stages.find(issued.event().resultId()).orElse(null),
                 s -> s != null && s.stage() == Stage.FAILED);
         assertTrue(status.failureReason().contains("EMAIL_ADDRESS_INVALID"), status.failureReason());
+    }
+
+    @Test
+    void aMessageSentBeforeItsStageWasRecordedIsNotSentAgainAndTheResultStillBecomesNotified() throws Exception {
+        // A worker sent on both channels and marked them SENT, then failed to record NOTIFIED (Cassandra timed out,
+        // or the pod died): the event is re-delivered.
+        Issued issued = issue("+33644444444", "sent-before-" + UUID.randomUUID() + "@example.org", Language.FR);
+        for (String channel : List.of("EMAIL", "SMS")) {
+            cql.execute(cql.prepare("INSERT INTO notification_claims (pass_id, channel, status, claimed_at, sent_at, "
+                    + "provider_id) VALUES (?, ?, 'SENT', ?, ?, 'earlier')").bind(issued.event().passId(), channel,
+                    NOW, NOW));
+        }
+        publish(issued.event());
+
+        ResultStageRepository stages = new ResultStageRepository(cql, ConsistencyLevel.ONE);
+        await().atMost(WAIT).until(() -> stages.find(issued.event().resultId()).map(ResultStatus::stage)
+                .orElse(null) == Stage.NOTIFIED);
+        assertTrue(emailsTo(issued.event().email()).isEmpty(), "sent before: not again");
+        assertTrue(smsTo(issued.event().mobile()).isEmpty(), "sent before: not again");
+    }
+
+    @Test
+    void aClaimLeftByADeadWorkerHoldsItsMessageUntilTheClaimTimesOutThenItIsSentOnce() throws Exception {
+        Issued issued = issue("+33655555555", "held-" + UUID.randomUUID() + "@example.org", Language.EN);
+        Instant claimed = Instant.now();
+        cql.execute(cql.prepare("INSERT INTO notification_claims (pass_id, channel, status, claimed_at) "
+                + "VALUES (?, 'SMS', 'CLAIMED', ?)").bind(issued.event().passId(), claimed));
+        publish(issued.event());
+
+        awaitEmail(issued.event().email());
+        SmsMessage sms = awaitSms(issued.event().mobile(), 1).get(0);
+        assertTrue(Instant.now().isAfter(claimed.plus(CLAIM_TIMEOUT)), "sent only once the claim had timed out");
+        assertTrue(sms.text().endsWith("/p/" + issued.event().linkToken()), sms.text());
+        ResultStageRepository stages = new ResultStageRepository(cql, ConsistencyLevel.ONE);
+        await().atMost(WAIT).until(() -> stages.find(issued.event().resultId()).map(ResultStatus::stage)
+                .orElse(null) == Stage.NOTIFIED);
+        assertEquals(1, smsTo(issued.event().mobile()).size());
+        assertEquals("SENT", cql.execute("SELECT status FROM notification_claims WHERE pass_id = ? AND channel = 'SMS'",
+                issued.event().passId()).one().getString("status"));
     }
 
     private record Issued(PassIssued event, String hc1) {

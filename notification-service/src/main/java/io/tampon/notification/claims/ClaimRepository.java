@@ -33,33 +33,47 @@ public class ClaimRepository {
                 + "VALUES (?, ?, 'CLAIMED', ?) IF NOT EXISTS");
         this.takeOver = session.prepare("UPDATE notification_claims SET claimed_at = ? WHERE pass_id = ? AND "
                 + "channel = ? IF status = 'CLAIMED' AND claimed_at = ?");
-        this.read = session.prepare("SELECT status, claimed_at FROM notification_claims WHERE pass_id = ? AND "
-                + "channel = ?");
+        this.read = session.prepare("SELECT status FROM notification_claims WHERE pass_id = ? AND channel = ?");
         this.sent = session.prepare("UPDATE notification_claims SET status = 'SENT', sent_at = ?, provider_id = ? "
                 + "WHERE pass_id = ? AND channel = ? IF status = 'CLAIMED'");
         this.release = session.prepare("DELETE FROM notification_claims WHERE pass_id = ? AND channel = ? "
                 + "IF status = 'CLAIMED'");
     }
 
-    /** True if this worker may send now; false if the message was sent or is being sent by someone else. */
-    public boolean claim(UUID passId, Channel channel, Instant now, Duration claimTimeout) {
+    /** What a claim found. */
+    public enum Claim {
+        /** This worker holds the claim and sends now. */
+        OURS,
+        /** The message was sent already (a re-delivered event, or a retry after the send): send nothing. */
+        SENT,
+        /**
+         * Another claim is live: a worker is sending (a rebalance hands the same record to two), or one died
+         * mid-send, or our own claim's outcome was unknown. Try again later; it ends as SENT, released, or timed out.
+         */
+        HELD
+    }
+
+    public Claim claim(UUID passId, Channel channel, Instant now, Duration claimTimeout) {
         ResultSet result = session.execute(claim.bind(passId, channel.name(), now)
                 .setSerialConsistencyLevel(ConsistencyLevel.SERIAL));
         if (result.wasApplied()) {
-            return true;
+            return Claim.OURS;
         }
-        Row existing = session.execute(read.bind(passId, channel.name())
-                .setConsistencyLevel(ConsistencyLevel.SERIAL)).one();
-        if (existing == null) {
+        // A conditional insert that was not applied returns the row that stopped it: no second Paxos round to read.
+        Row existing = result.one();
+        if (existing == null || existing.isNull("status")) {
             return claim(passId, channel, now, claimTimeout); // released meanwhile
         }
-        Instant claimedAt = existing.getInstant("claimed_at");
-        if ("CLAIMED".equals(existing.getString("status")) && claimedAt != null
-                && claimedAt.plus(claimTimeout).isBefore(now)) {
-            return session.execute(takeOver.bind(now, passId, channel.name(), claimedAt)
-                    .setSerialConsistencyLevel(ConsistencyLevel.SERIAL)).wasApplied();
+        if ("SENT".equals(existing.getString("status"))) {
+            return Claim.SENT;
         }
-        return false;
+        Instant claimedAt = existing.getInstant("claimed_at");
+        if (claimedAt != null && claimedAt.plus(claimTimeout).isBefore(now)) {
+            boolean taken = session.execute(takeOver.bind(now, passId, channel.name(), claimedAt)
+                    .setSerialConsistencyLevel(ConsistencyLevel.SERIAL)).wasApplied();
+            return taken ? Claim.OURS : Claim.HELD;
+        }
+        return Claim.HELD;
     }
 
     /** False if this worker's claim was no longer there (taken over after the claim timeout, or released). */

@@ -51,9 +51,17 @@ class Notifier {
         if (recipient == null) {
             return; // the patient did not give this channel
         }
-        if (!claims.claim(pass.passId(), channel, clock.instant(), properties.claimTimeout())) {
+        ClaimRepository.Claim claim = claims.claim(pass.passId(), channel, clock.instant(), properties.claimTimeout());
+        if (claim == ClaimRepository.Claim.HELD) {
+            // Not committed past until the message is sent: the holder finishes, or its claim times out and the
+            // retry takes it over. Returning here would leave a crashed worker's message unsent for good.
+            throw new DeliveryException("CLAIM_HELD", false);
+        }
+        if (claim == ClaimRepository.Claim.SENT) {
             meters.counter("tampon.notification.duplicates", "channel", channel.name()).increment();
-            return; // already sent, or being sent by another worker
+            // Sent before, perhaps by an attempt that then failed to record NOTIFIED: record it now.
+            recordNotifiedIfAllSent(pass, channel);
+            return;
         }
         String providerId;
         try {
@@ -70,11 +78,17 @@ class Notifier {
         }
         boolean ours = claims.markSent(pass.passId(), channel, clock.instant(), providerId);
         meters.counter("tampon.notification.sent", "channel", channel.name()).increment();
-        // After our own SENT (committed at LOCAL_QUORUM), only the patient's other channel needs reading.
+        // If our claim was taken over after the claim timeout, our own channel's row is the taker's: read it too.
+        recordNotifiedIfAllSent(pass, ours ? channel : null);
+    }
+
+    /**
+     * NOTIFIED once every channel the patient gave is SENT. {@code knownSent} (if not null) is SENT already,
+     * committed at LOCAL_QUORUM by this worker or an earlier attempt, so only the other channels are read.
+     */
+    private void recordNotifiedIfAllSent(PassIssued pass, Channel knownSent) {
         List<Channel> toCheck = channels(pass);
-        if (ours) {
-            toCheck.remove(channel);
-        }
+        toCheck.remove(knownSent);
         if (toCheck.isEmpty() || claims.allSent(pass.passId(), toCheck)) {
             stages.markNotified(pass.resultId(), pass.pharmacyId(), clock.instant()).toCompletableFuture().join();
         }
