@@ -192,6 +192,15 @@ class EndToEndIT {
             assertEquals(Stage.FAILED, status.stage());
             assertTrue(status.failureReason().contains("SMS_REFUSED_400"), status.failureReason());
         }
+        // Every stage on the way recorded, read afresh: each service writes its own, none may go missing.
+        for (Sample sample : samples.stream().filter(s -> s.kind() != Kind.INVALID).toList()) {
+            ResultStatus status = stages.find(sample.resultId()).orElseThrow();
+            assertNotNull(status.receivedAt(), "received_at of " + sample);
+            assertNotNull(status.signedAt(), "signed_at of " + sample);
+            assertNotNull(status.issuedAt(), "issued_at of " + sample);
+        }
+        assertEquals(mix.valid() + mix.undeliverable(), report.counts().signed(), report.summary());
+        assertEquals(mix.valid() + mix.undeliverable(), report.counts().issued(), report.summary());
 
         // The duplicates really went through the pipeline twice: two records under one key on the results topic.
         Set<String> duplicated = samples.stream().filter(s -> s.kind() == Kind.DUPLICATE)

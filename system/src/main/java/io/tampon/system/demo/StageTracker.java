@@ -39,7 +39,7 @@ public final class StageTracker {
         List<CompletableFuture<Void>> reads = new ArrayList<>();
         for (UUID id : following) {
             ResultStatus known = latest.get(id);
-            if (known != null && (known.stage() == Stage.NOTIFIED || known.stage() == Stage.FAILED)) {
+            if (known != null && ended(known)) {
                 continue;
             }
             window.acquire();
@@ -52,6 +52,17 @@ public final class StageTracker {
         }
         CompletableFuture.allOf(reads.toArray(CompletableFuture[]::new)).exceptionally(e -> null).join();
         return counts();
+    }
+
+    /**
+     * At an end, and every stage before it recorded. Stages are written by different services concurrently: the
+     * signing-service records SIGNED for a whole poll after publishing its passes, so a pass can be issued and
+     * notified before its SIGNED lands. A row read in that moment is read again, or it would be counted unsigned.
+     */
+    static boolean ended(ResultStatus status) {
+        boolean gap = status.notifiedAt() != null && status.issuedAt() == null
+                || status.issuedAt() != null && status.signedAt() == null;
+        return !gap && (status.stage() == Stage.NOTIFIED || status.stage() == Stage.FAILED);
     }
 
     private synchronized void remember(ResultStatus status) {
