@@ -17,6 +17,8 @@ import java.util.concurrent.TimeUnit;
 public final class ChildJvm implements AutoCloseable {
 
     private static final Path NICE = Path.of("/usr/bin/nice");
+    private static final Path SH = Path.of("/bin/sh");
+    private static final Path OWN_TIMER_SLACK = Path.of("/proc/self/timerslack_ns");
 
     private final String name;
     private final Process process;
@@ -45,10 +47,30 @@ public final class ChildJvm implements AutoCloseable {
      */
     public static ChildJvm start(String name, List<String> classpath, Path jvmArgsFile, String mainClass,
                                  List<String> args, Path logFile, int niceness) {
+        return start(name, classpath, jvmArgsFile, mainClass, args, logFile, niceness, 0);
+    }
+
+    /**
+     * As {@link #start(String, List, Path, String, List, Path, int)}, with every thread of the JVM allowed to wake up
+     * to {@code timerSlackNanos} late from a timed sleep (Linux's timer slack, 50 µs by default; 0 keeps it). A
+     * larger slack lets the kernel coalesce the wake-ups of threads that poll by sleeping briefly in a loop, such as
+     * Cassandra's request workers. Set before the JVM starts (threads inherit it); a shell execs the JVM, so the
+     * pid is still the JVM's. Where the kernel has no per-process timer slack it is left as it is.
+     */
+    public static ChildJvm start(String name, List<String> classpath, Path jvmArgsFile, String mainClass,
+                                 List<String> args, Path logFile, int niceness, long timerSlackNanos) {
         if (niceness < 0 || niceness > 19) {
             throw new IllegalArgumentException("niceness must be 0 to 19, was " + niceness);
         }
+        if (timerSlackNanos < 0) {
+            throw new IllegalArgumentException("timer slack must be >= 0 ns, was " + timerSlackNanos);
+        }
         List<String> command = new ArrayList<>();
+        if (timerSlackNanos > 0 && Files.isWritable(OWN_TIMER_SLACK) && Files.isExecutable(SH)) {
+            // The shell sets its own slack and execs the rest of the command (nice, then java), which inherit it.
+            command.addAll(List.of(SH.toString(), "-c",
+                    "echo " + timerSlackNanos + " > " + OWN_TIMER_SLACK + "; exec \"$0\" \"$@\""));
+        }
         if (niceness > 0 && Files.isExecutable(NICE)) {
             command.addAll(List.of(NICE.toString(), "-n", Integer.toString(niceness)));
         }

@@ -71,6 +71,30 @@ class ChildJvmTest {
                 SleepingMain.class.getName(), List.of(), dir.resolve("x.log"), 20));
     }
 
+    @Test
+    void aChildStartedWithATimerSlackHasItOnEveryThreadUnderItsOwnPid(@TempDir Path dir) throws Exception {
+        Path jvmArgs = Files.write(dir.resolve("jvm.args"), List.of("-Xmx32m"));
+        assumeTrue(Files.isWritable(Path.of("/proc/self/timerslack_ns")), "Linux 4.6+ only");
+        try (ChildJvm child = ChildJvm.start("sleeper", testClasspath(), jvmArgs, SleepingMain.class.getName(),
+                List.of(), dir.resolve("sleeper.log"), 3, 250_000)) {
+            await().atMost(Duration.ofSeconds(20)).until(() -> commandOf(child.pid()).contains("java"));
+            // Threads the JVM started after the exec (GC, compiler, main) inherited it: read each by its thread id.
+            List<Path> threads;
+            try (var tasks = Files.list(Path.of("/proc", Long.toString(child.pid()), "task"))) {
+                threads = tasks.toList();
+            }
+            assertTrue(threads.size() > 5, "a JVM's threads: " + threads);
+            for (Path thread : threads) {
+                assertEquals("250000", Files.readString(Path.of("/proc", thread.getFileName().toString(),
+                        "timerslack_ns")).strip(), "thread " + thread);
+            }
+            assertEquals(niceOf(Path.of("/proc/self/stat")) + 3,
+                    niceOf(Path.of("/proc", Long.toString(child.pid()), "stat")), "nice still applies");
+        }
+        assertThrows(IllegalArgumentException.class, () -> ChildJvm.start("x", testClasspath(), jvmArgs,
+                SleepingMain.class.getName(), List.of(), dir.resolve("x.log"), 0, -1));
+    }
+
     private static String commandOf(long pid) throws Exception {
         return Files.readString(Path.of("/proc", Long.toString(pid), "cmdline")).replace('\0', ' ');
     }
