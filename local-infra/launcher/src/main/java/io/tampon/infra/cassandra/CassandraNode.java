@@ -31,10 +31,11 @@ public final class CassandraNode implements AutoCloseable {
     /**
      * Cassandra's request workers wait for work by sleeping 10 µs at a time in a loop (its shared executor pool),
      * and keep doing so while requests arrive every few milliseconds: with Linux's default 50 µs slack, ~20,000
-     * wake-ups a second whatever the load. Measured on the 2-core build machine (single node, 16-row batches): 0.39–0.43
-     * core at 200 requests/s with the default slack, 0.19–0.23 with 250 µs–1 ms, at the same median latency with
-     * 250 µs (+0.6 ms with 1 ms). The local node shares its cores with everything else, so that CPU is the services'.
-     * A production node runs on its own cores, where the spinning buys latency and costs nobody else.
+     * wake-ups a second whatever the load. Measured on the 2-core build machine (single node, 16-row batches,
+     * {@code benchmarks/cassandra-node.sh}): 0.39–0.43 core at 200 requests/s with the default slack, 0.19–0.23 with
+     * 250 µs–1 ms, at the same median latency with 250 µs (+0.6 ms with 1 ms). The local node shares its cores with
+     * everything else, so that CPU is the services'. A production node runs on its own cores, where the spinning
+     * buys latency and costs nobody else.
      */
     static final long TIMER_SLACK_NANOS = 250_000;
 
