@@ -25,7 +25,8 @@ import java.util.concurrent.TimeUnit;
  * What a local node's CPU costs per request at a few steady request rates, with the node's timer slack and then with
  * Linux's default one set on every thread of the running node ({@code benchmarks/cassandra-node.sh}; see
  * docs/benchmarks.md, seventh session). Each request is one unlogged batch of 16 rows in one partition, the shape
- * of the edge's RECEIVED write. Changing another process's timer slack needs CAP_SYS_NICE: run it as root, or read only the first half.
+ * of the edge's RECEIVED write. Changing another process's timer slack needs CAP_SYS_NICE: without it (not root)
+ * the probe stops after the first half.
  */
 public final class CassandraRequestCostProbe {
 
@@ -61,12 +62,12 @@ public final class CassandraRequestCostProbe {
     private static void measure(CqlSession session, PreparedStatement insert, ThreadCpu cpu, long pid, int[] rates,
                                 int seconds) throws Exception {
         for (int rate : rates) {
-            send(session, insert, rate, 5, new ConcurrentLinkedQueue<>());
+            send(session, insert, rate, 5, new ConcurrentLinkedQueue<>()); // settles the rate first
             ThreadCpu.Reading before = cpu.read();
             long switchesBefore = voluntarySwitches(pid);
             long started = System.nanoTime();
             ConcurrentLinkedQueue<Long> latencies = new ConcurrentLinkedQueue<>();
-            long requests = send(session, insert, rate, seconds, latencies);
+            send(session, insert, rate, seconds, latencies);
             double wall = (System.nanoTime() - started) / 1e9;
             long cpuNanos = cpu.read().since(before).totalNanos();
             long[] sorted = latencies.stream().mapToLong(Long::longValue).sorted().toArray();
@@ -81,11 +82,11 @@ public final class CassandraRequestCostProbe {
         return sorted.length == 0 ? 0 : sorted[Math.min(sorted.length - 1, (int) (sorted.length * p))] / 1e6;
     }
 
-    private static long send(CqlSession session, PreparedStatement insert, int rate, int seconds,
+    private static void send(CqlSession session, PreparedStatement insert, int rate, int seconds,
                              ConcurrentLinkedQueue<Long> latencies) throws InterruptedException {
         if (rate == 0) {
             TimeUnit.SECONDS.sleep(seconds);
-            return 0;
+            return;
         }
         long requests = (long) rate * seconds;
         Semaphore window = new Semaphore(IN_FLIGHT);
@@ -111,7 +112,6 @@ public final class CassandraRequestCostProbe {
         }
         window.acquire(IN_FLIGHT);
         window.release(IN_FLIGHT);
-        return requests;
     }
 
     private static void setSlack(long pid, long nanos) throws IOException {
