@@ -10,6 +10,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.regex.Pattern;
 
 /**
  * What a test certificate says (DCC schema 1.3.0, group {@code t}). Holds only what the pass needs: no contact
@@ -28,13 +29,16 @@ public record TestCertificate(String familyName, String givenName, String dateOf
     public static final String DISEASE_COVID_19 = "840539006";
     private static final DateTimeFormatter DATE_TIME = DateTimeFormatter.ofPattern("yyyy-MM-dd'T'HH:mm:ss'Z'")
             .withZone(ZoneOffset.UTC);
+    // Compiled once: String.matches compiles its pattern on every call, and a certificate is built for every pass.
+    private static final Pattern DATE_OF_BIRTH = Pattern.compile("(19|20)\\d\\d(-\\d\\d){0,2}");
+    private static final Pattern COUNTRY = Pattern.compile("[A-Z]{2}");
 
     public TestCertificate {
         List<String> problems = new ArrayList<>();
         if (isBlank(familyName)) {
             problems.add("a family name is required (the schema requires its transliteration, fnt)");
         }
-        if (dateOfBirth == null || !dateOfBirth.matches("(19|20)\\d\\d(-\\d\\d){0,2}")) {
+        if (dateOfBirth == null || !DATE_OF_BIRTH.matcher(dateOfBirth).matches()) {
             problems.add("dob must be YYYY, YYYY-MM or YYYY-MM-DD");
         }
         if (type == null || result == null || sampleCollectedAt == null) {
@@ -43,7 +47,7 @@ public record TestCertificate(String familyName, String givenName, String dateOf
         if (type == TestType.RAPID_ANTIGEN && isBlank(deviceId)) {
             problems.add("a rapid antigen test needs its device id (ma)");
         }
-        if (country == null || !country.matches("[A-Z]{2}")) {
+        if (country == null || !COUNTRY.matcher(country).matches()) {
             problems.add("country must be an ISO 3166 alpha-2 code");
         }
         for (var field : new String[][] {{"tc", testCentre}, {"is", issuer}, {"ci", uvci}, {"fn", familyName},
