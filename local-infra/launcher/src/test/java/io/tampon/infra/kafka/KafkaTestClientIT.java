@@ -14,6 +14,9 @@ import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.Semaphore;
+import java.util.concurrent.TimeUnit;
+import java.util.function.Supplier;
 import java.util.stream.Collectors;
 import java.util.stream.IntStream;
 import org.apache.kafka.clients.admin.Admin;
@@ -32,15 +35,16 @@ class KafkaTestClientIT {
         String topic = newTopic(infra);
         List<String> keys = keys(200);
         try (KafkaTestClient kafka = new KafkaTestClient(infra.kafkaBootstrapServers())) {
-            // Two halves a second apart: the warm-up (half) ends with the first, the window holds the second.
+            // The first half once the measurement has started, the second once it saw the warm-up (half) end: the
+            // CPU readings it takes at those two moments are the signals.
+            CpuReadings readings = new CpuReadings();
             CompletableFuture<Void> producing = CompletableFuture.runAsync(() -> {
-                pause(500);
+                readings.await(1);
                 kafka.sendAll(topic, values(keys.subList(0, 100)));
-                pause(1000);
+                readings.await(2);
                 kafka.sendAll(topic, values(keys.subList(100, 200)));
             });
-            KafkaTestClient.Drain drain = kafka.measureDrain(topic, Set.copyOf(keys), 0.5, TIMEOUT,
-                    KafkaTestClientIT::noCpu);
+            KafkaTestClient.Drain drain = kafka.measureDrain(topic, Set.copyOf(keys), 0.5, TIMEOUT, readings);
             producing.get();
             assertEquals(100, drain.records());
             assertTrue(drain.seconds() > 0 && drain.seconds() < 30, "window of " + drain.seconds() + " s");
@@ -53,13 +57,14 @@ class KafkaTestClientIT {
         List<String> keys = keys(100);
         try (KafkaTestClient kafka = new KafkaTestClient(infra.kafkaBootstrapServers())) {
             // 100 records for 100 keys, but one key twice and one never: the offsets alone would say "done".
+            CpuReadings readings = new CpuReadings();
             CompletableFuture<Void> producing = CompletableFuture.runAsync(() -> {
-                pause(500);
+                readings.await(1);
                 kafka.sendAll(topic, values(keys.subList(0, 99)));
                 kafka.send(topic, null, keys.get(0), new byte[] {1});
             });
             IllegalStateException refused = assertThrows(IllegalStateException.class,
-                    () -> kafka.measureDrain(topic, Set.copyOf(keys), 0.5, TIMEOUT, KafkaTestClientIT::noCpu));
+                    () -> kafka.measureDrain(topic, Set.copyOf(keys), 0.5, TIMEOUT, readings));
             producing.get();
             assertTrue(refused.getMessage().contains("duplicate"), refused.getMessage());
         }
@@ -83,16 +88,29 @@ class KafkaTestClientIT {
                 LinkedHashMap::new));
     }
 
-    private static ThreadCpu.Reading noCpu() {
-        return new ThreadCpu.Reading(Map.of());
-    }
+    /** Empty CPU readings that count how many were taken, for a producer to wait on. */
+    private static final class CpuReadings implements Supplier<ThreadCpu.Reading> {
 
-    private static void pause(long millis) {
-        try {
-            Thread.sleep(millis);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new IllegalStateException(e);
+        private final Semaphore taken = new Semaphore(0);
+        private int awaited;
+
+        @Override
+        public ThreadCpu.Reading get() {
+            taken.release();
+            return new ThreadCpu.Reading(Map.of());
+        }
+
+        /** Returns once the {@code n}th reading was taken (called with 1, 2, … from one thread). */
+        void await(int n) {
+            try {
+                if (!taken.tryAcquire(n - awaited, TIMEOUT.toSeconds(), TimeUnit.SECONDS)) {
+                    throw new IllegalStateException("reading " + n + " was never taken");
+                }
+                awaited = n;
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new IllegalStateException(e);
+            }
         }
     }
 }
