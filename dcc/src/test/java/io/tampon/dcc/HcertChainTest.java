@@ -114,6 +114,20 @@ class HcertChainTest {
     }
 
     @Test
+    void refusesFieldsLongerThanTheSchemasEightyCharacters() {
+        String eighty = "a".repeat(80);
+        new TestCertificate("Martin", eighty, "1990", TestType.NAAT, null, eighty, Passes.NOW,
+                TestResult.DETECTED, eighty, "FR", "Ministère", "URN:UVCI:01:FR:X#A");
+        DccException e = assertThrows(DccException.class, () -> new TestCertificate("Martin", eighty + "b", "1990",
+                TestType.NAAT, null, "RT-PCR", Passes.NOW, TestResult.DETECTED, eighty + "b", "FR", "Ministère",
+                "URN:UVCI:01:FR:X#A"));
+        assertEquals(DccError.PAYLOAD_INVALID, e.error());
+        assertTrue(e.getMessage().contains("tc is longer than 80 characters"), e.getMessage());
+        assertTrue(e.getMessage().contains("gn is longer than 80 characters"), e.getMessage());
+        assertTrue(!e.getMessage().contains("nm is longer"), e.getMessage());
+    }
+
+    @Test
     void aNaatCertificateCarriesItsTestNameAndNoDevice() {
         TestCertificate naat = new TestCertificate("Martin", "Léa", "1990", TestType.NAAT, null, "RT-PCR Cobas",
                 Passes.NOW, TestResult.DETECTED, "Labo", "FR", "Ministère", "URN:UVCI:01:FR:X#A");
