@@ -13,14 +13,29 @@ if [[ "${PIN:-0}" == 1 ]]; then
   service_cpu=(taskset -c 1) harness_cpu=(taskset -c 0) pin_flag=(-Dbench.serviceCpus=1)
 fi
 mvn -q -ntp -DskipTests install
+dir="$(mktemp -d)"
 chain() {  # two forks: on this host one fork's JIT and the hour's noise moved the baseline by ± 20-75 %
   echo "== JMH: codec chain, one thread ($1) =="
   "${service_cpu[@]}" mvn -q -ntp -pl benchmarks exec:exec \
-    -Djmh.args="SigningChainBenchmark.chainPayloadToHc1 -f 2 -wi 3 -i 5" | grep -E "thrpt"
+    -Djmh.args="SigningChainBenchmark.chain -f 2 -wi 3 -i 5" | grep -E "thrpt" | tee "$dir/jmh-$1.log"
 }
 chain before
 echo "== signing-service (its jar, its own JVM), one consumer thread, broker and node local =="
 "${harness_cpu[@]}" mvn -q -ntp -pl signing-service exec:java -Dexec.classpathScope=test \
   -Dexec.mainClass=io.tampon.signing.SigningThroughputBenchmark -Dexec.args="$count ${*:2}" \
-  -Dtampon.infra.profile=LOCAL_RUN "${pin_flag[@]}" | grep -E "^\[bench\]|^RESULT"
+  -Dtampon.infra.profile=LOCAL_RUN "${pin_flag[@]}" | grep -E "^\[bench\]|^RESULT" | tee "$dir/service.log"
 chain after
+
+# The verdict the issue asks for: passes per CPU-second of the service against the chain's ops/s on one thread, the
+# mean of the runs before and after. Against the chain over distinct certificates (as the service signs them), and,
+# for comparison, over one certificate signed again and again (the branch predictor's best case).
+ops() { awk -v b="SigningChainBenchmark.$2" '$1 == b { print $4 }' "$dir/jmh-$1.log"; }
+per_cpu="$(awk '$2 == "signing-service-passes-per-cpu-second" { print $3 }' "$dir/service.log")"
+if [[ -z "$per_cpu" ]]; then
+  echo "== verdict: the service run gave no rate"; exit 1
+fi
+for chain in chainDistinctPayloadsToHc1 chainPayloadToHc1; do
+  awk -v s="$per_cpu" -v b="$(ops before $chain)" -v a="$(ops after $chain)" -v c="$chain" 'BEGIN {
+    printf "== verdict: %.0f passes per CPU-second = %.3f / %.3f of %s before / after, %.3f of their mean%s\n",
+      s, s / b, s / a, c, s / ((a + b) / 2), c == "chainDistinctPayloadsToHc1" ? " (goal >= 0.70)" : "" }'
+done

@@ -13,6 +13,7 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneOffset;
+import java.util.Random;
 import java.util.UUID;
 
 /** A realistic test certificate and a development signer, shared by the benchmarks. */
@@ -37,5 +38,29 @@ final class Fixtures {
         return new TestCertificate("Lefèvre-Dupont", "Amélie Marie", "1984-03-07", TestType.RAPID_ANTIGEN, "1232",
                 null, NOW.minusSeconds(7200), TestResult.NOT_DETECTED, "Pharmacie du Marché, Lyon 3e", "FR",
                 "Ministère des Solidarités et de la Santé", Uvci.forResult("FR", "TPN", UUID.randomUUID()));
+    }
+
+    private static final String[] FAMILY_NAMES = {"Lefèvre-Dupont", "Martin", "N'Diaye", "Nguyen", "Moreau",
+        "García Löpez", "Bernard", "Haddad"};
+    private static final String[] GIVEN_NAMES = {"Amélie Marie", "Jean", "Fatou", "Minh", "Chloé", "Iñaki",
+        "Louis-Marie", "Yasmine"};
+
+    /** As many different certificates as asked, each with its own patient, dates, test and UVCI. */
+    static TestCertificate[] distinctCertificates(int count) {
+        Random random = new Random(42);
+        TestCertificate[] certificates = new TestCertificate[count];
+        for (int i = 0; i < count; i++) {
+            boolean naat = random.nextInt(4) == 0;
+            certificates[i] = new TestCertificate(FAMILY_NAMES[random.nextInt(FAMILY_NAMES.length)],
+                    GIVEN_NAMES[random.nextInt(GIVEN_NAMES.length)],
+                    String.format("%d-%02d-%02d", 1930 + random.nextInt(90), 1 + random.nextInt(12),
+                            1 + random.nextInt(28)),
+                    naat ? TestType.NAAT : TestType.RAPID_ANTIGEN, naat ? null : String.valueOf(1000 + i % 900),
+                    naat ? "RT-PCR" : null, NOW.minusSeconds(600 + random.nextInt(86_400)),
+                    random.nextInt(20) == 0 ? TestResult.DETECTED : TestResult.NOT_DETECTED,
+                    "Pharmacie n° " + random.nextInt(12_000), "FR", "Ministère des Solidarités et de la Santé",
+                    Uvci.forResult("FR", "TPN", new UUID(random.nextLong(), random.nextLong())));
+        }
+        return certificates;
     }
 }
