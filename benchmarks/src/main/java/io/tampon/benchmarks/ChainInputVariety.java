@@ -19,8 +19,6 @@ import java.util.Arrays;
  */
 public final class ChainInputVariety {
 
-    private static final int DISTINCT = 4096;
-
     private static volatile Object sink;
 
     private ChainInputVariety() {
@@ -31,7 +29,7 @@ public final class ChainInputVariety {
         int rounds = args.length > 1 ? Integer.parseInt(args[1]) : 60;
         HcertEncoder encoder = Fixtures.encoder();
         TestCertificate one = Fixtures.certificate();
-        TestCertificate[] distinct = Fixtures.distinctCertificates(DISTINCT);
+        TestCertificate[] distinct = Fixtures.distinctCertificates();
         ThreadMXBean threads = ManagementFactory.getThreadMXBean();
 
         double[] oneMicros = new double[rounds];
@@ -49,7 +47,7 @@ public final class ChainInputVariety {
             ops = 0;
             for (long start = System.nanoTime(); System.nanoTime() - start < phaseNanos; ops++) {
                 sink = encoder.encode(distinct[next]).hc1();
-                next = (next + 1) & (DISTINCT - 1);
+                next = (next + 1) & (Fixtures.DISTINCT - 1);
             }
             distinctMicros[round] = (threads.getCurrentThreadCpuTime() - cpu) / 1e3 / ops;
         }

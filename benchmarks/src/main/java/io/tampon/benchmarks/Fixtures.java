@@ -22,6 +22,16 @@ final class Fixtures {
     static final Instant NOW = Instant.parse("2026-11-27T10:00:00Z");
     static final DevPki.SigningIdentity IDENTITY = DevPki.generate("FR", NOW.minus(Duration.ofDays(1)),
             Duration.ofDays(365), new SecureRandom());
+    /**
+     * How many different certificates the distinct-input benchmarks cycle through: a power of two, and more than a
+     * CPU's branch history and caches hold for this code.
+     */
+    static final int DISTINCT = 4096;
+
+    private static final String[] FAMILY_NAMES = {"Lefèvre-Dupont", "Martin", "N'Diaye", "Nguyen", "Moreau",
+        "García López", "Bernard", "Haddad"};
+    private static final String[] GIVEN_NAMES = {"Amélie Marie", "Jean", "Fatou", "Minh", "Chloé", "Iñaki",
+        "Louis-Marie", "Yasmine"};
 
     private Fixtures() {
     }
@@ -40,16 +50,12 @@ final class Fixtures {
                 "Ministère des Solidarités et de la Santé", Uvci.forResult("FR", "TPN", UUID.randomUUID()));
     }
 
-    private static final String[] FAMILY_NAMES = {"Lefèvre-Dupont", "Martin", "N'Diaye", "Nguyen", "Moreau",
-        "García Löpez", "Bernard", "Haddad"};
-    private static final String[] GIVEN_NAMES = {"Amélie Marie", "Jean", "Fatou", "Minh", "Chloé", "Iñaki",
-        "Louis-Marie", "Yasmine"};
 
-    /** As many different certificates as asked, each with its own patient, dates, test and UVCI. */
-    static TestCertificate[] distinctCertificates(int count) {
+    /** {@link #DISTINCT} different certificates, each with its own patient, dates, test and UVCI. */
+    static TestCertificate[] distinctCertificates() {
         Random random = new Random(42);
-        TestCertificate[] certificates = new TestCertificate[count];
-        for (int i = 0; i < count; i++) {
+        TestCertificate[] certificates = new TestCertificate[DISTINCT];
+        for (int i = 0; i < DISTINCT; i++) {
             boolean naat = random.nextInt(4) == 0;
             certificates[i] = new TestCertificate(FAMILY_NAMES[random.nextInt(FAMILY_NAMES.length)],
                     GIVEN_NAMES[random.nextInt(GIVEN_NAMES.length)],
