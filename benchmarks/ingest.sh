@@ -2,9 +2,11 @@
 # ingest-service under a rising load from 12,000 simulated pharmacies (Gatling), beside the raw Kafka producer rate
 # for the same record size measured in the same run (Kafka's ProducerPerformance). Broker local, full JIT.
 #   benchmarks/ingest.sh [rate ...]        default steps: 100 250 500 1000 1500 2000 results/s, 60 s each,
-#                                          after a warm-up (WARM_UP_SECONDS, 60) at the first step's rate
+#                                          after a warm-up (WARM_UP_SECONDS, 60): up to the first step's rate
+#                                          over its first half, then at that rate
 #   BATCH_SIZE=100 benchmarks/ingest.sh [rate ...]   the same in results/s, sent as POST /v1/results/batch of 100
-#   STEP_SECONDS, WARM_UP_SECONDS, INGEST_JVM_FLAGS (e.g. a JFR recording) tune a run
+#   STEP_SECONDS, WARM_UP_SECONDS, INGEST_JVM_FLAGS (e.g. a JFR recording), CASSANDRA_NICENESS (10; 0 = the edge's)
+#   tune a run
 # Every step also reports the CPU each process used (ingest-service, the broker, Cassandra, the rest = Gatling),
 # as cores and as µs per result, beside the producer tool's own CPU per record.
 set -euo pipefail
@@ -22,8 +24,11 @@ busy() { awk '/^cpu /{print $2 + $3 + $4 + $7 + $8}' /proc/stat; }           # t
 
 mvn -q -ntp -DskipTests install
 mvn -q -ntp -pl local-infra/launcher dependency:build-classpath -Dmdep.outputFile="$dir/launcher.cp"
+# The node at a lower CPU priority (nice 10): the edge does not wait for it (RECEIVED is written after the answer),
+# and in production it has machines of its own. On these two cores its memtable flushes and compactions (a
+# compaction of the RECEIVED table took ~12 s of a core, every few flushes) otherwise land inside a step's tail.
 java -cp "local-infra/launcher/target/classes:$(cat "$dir/launcher.cp")" io.tampon.infra.LocalInfraMain \
-  keeper "$dir/servers" LOCAL_RUN > "$dir/keeper.log" 2>&1 &
+  keeper "$dir/servers" LOCAL_RUN "${CASSANDRA_NICENESS:-10}" > "$dir/keeper.log" 2>&1 &
 pids+=($!)
 until [ -f "$dir/servers/infra.properties" ]; do sleep 1; kill -0 "${pids[0]}" || { cat "$dir/keeper.log"; exit 1; }; done
 kafka=$(grep kafka.bootstrap-servers "$dir/servers/infra.properties" | cut -d= -f2 | sed 's/\\//g')
@@ -68,7 +73,8 @@ pids+=($!)
 steps=$(IFS=,; echo "${rates[*]}")
 echo "== ingest-service ready; one Gatling run: $warm s warm-up, then steps $steps results/s, $seconds s each"
 mvn -q -ntp -pl load-tests gatling:test -Dgatling.simulationClass=io.tampon.load.IngestSimulation \
-  -DbaseUrl=http://127.0.0.1:8091 -Dsteps="$steps" -Dduration="$seconds" -DwarmUp="$warm" -DbatchSize="$batch" 2>&1 \
+  -DbaseUrl=http://127.0.0.1:8091 -Dsteps="$steps" -Dduration="$seconds" -DwarmUp="$warm" -DbatchSize="$batch" \
+  -Dgatling.gcLog="$dir/gatling-gc.log" 2>&1 \
   | while IFS= read -r line; do echo "$(date +%s.%N) $line"; done > "$dir/gatling.log" || true
 start=$(grep -m1 "started" "$dir/gatling.log" | cut -d' ' -f1)
 
@@ -85,6 +91,11 @@ for rate in "${rates[@]}"; do
         (i1 - i0) / 100 / s, (k1 - k0) / 100 / s, (c1 - c0) / 100 / s, rest / 100 / s
       printf "   CPU per result: ingest %.1f µs, broker %.1f µs, Cassandra %.1f µs\n",
         (i1 - i0) * 1e4 / results, (k1 - k0) * 1e4 / results, (c1 - c0) * 1e4 / results }' "$dir/cpu.log"
+  # The load generator's own pauses: a response it reads late counts as the service's latency.
+  awk -v from="$from" -v to="$to" '/Pause/ { t = substr($1, 2) / 1000; ms = $NF; sub(/ms$/, "", ms); ms += 0
+      if (t >= from && t <= to) { n++; sum += ms; if (ms > max) max = ms } }
+    END { printf "   the load generator'"'"'s GC: %d pauses, %.0f ms in all, the longest %.0f ms\n", n, sum, max }' \
+    "$dir/gatling-gc.log" 2>/dev/null || true
   i=$((i + 1))
 done
 raw after

@@ -3,6 +3,7 @@ package io.tampon.load;
 import static io.gatling.javaapi.core.CoreDsl.StringBody;
 import static io.gatling.javaapi.core.CoreDsl.constantUsersPerSec;
 import static io.gatling.javaapi.core.CoreDsl.details;
+import static io.gatling.javaapi.core.CoreDsl.rampUsersPerSec;
 import static io.gatling.javaapi.core.CoreDsl.scenario;
 import static io.gatling.javaapi.core.CoreDsl.substring;
 import static io.gatling.javaapi.http.HttpDsl.http;
@@ -114,6 +115,19 @@ public class IngestSimulation extends Simulation {
                 .during(Duration.ofSeconds(seconds)));
     }
 
+    /**
+     * From a tenth of the first step's rate up to it over the warm-up's first half, then at that rate: a cold service
+     * hit at once with a rate its JIT-compiled self holds answered with 503s as designed, but a few thousand slow
+     * answers in flight held ~900 MB of the load generator's request bodies, and it spent two minutes in full
+     * collections (docs/benchmarks.md). A service joining a cluster gets its share gradually too.
+     */
+    private static PopulationBuilder warmUp(ScenarioBuilder scenario, int resultsPerSecond, int seconds) {
+        double perSecond = (double) resultsPerSecond / Math.max(1, BATCH_SIZE);
+        return scenario.injectOpen(
+                rampUsersPerSec(perSecond / 10).to(perSecond).during(Duration.ofSeconds(seconds / 2)),
+                constantUsersPerSec(perSecond).during(Duration.ofSeconds(seconds - seconds / 2)));
+    }
+
     static String stepName(int resultsPerSecond) {
         return "step " + resultsPerSecond + "/s";
     }
@@ -134,7 +148,7 @@ public class IngestSimulation extends Simulation {
             assertions.add(0, details(name).allRequests().count().gte(0L));
         }
         if (WARM_UP > 0) {
-            run = arrivals(pharmacies("warm-up"), STEPS.get(0), WARM_UP).andThen(run);
+            run = warmUp(pharmacies("warm-up"), STEPS.get(0), WARM_UP).andThen(run);
         }
         setUp(run).protocols(protocol).assertions(assertions);
     }

@@ -8,6 +8,7 @@ import io.tampon.infra.kafka.KafkaTestClient;
 import io.tampon.infra.process.ChildJvm;
 import io.tampon.infra.process.FreePorts;
 import io.tampon.infra.process.JvmProfile;
+import io.tampon.infra.process.TakingTurns;
 import io.tampon.infra.process.ThreadCpu;
 import java.io.IOException;
 import java.net.URI;
@@ -59,6 +60,13 @@ public final class SigningThroughputBenchmark {
      */
     private static final String SERVICE_CPUS = System.getProperty("bench.serviceCpus", "");
 
+    /**
+     * The counter file of the codec's chain running in a process of its own ({@code ChainLoop}), empty for none. With
+     * it, the service and the chain run in turn, half a second each, from the service's start to the end of the
+     * drain, and the chain's rate per core over the same window is the paired baseline.
+     */
+    private static final String PAIRED_CHAIN = System.getProperty("bench.pairedChain", "");
+
     public static void main(String[] args) throws Exception {
         int count = args.length > 0 ? Integer.parseInt(args[0]) : 480_000;
         LocalInfrastructure infra = LocalInfrastructure.shared();
@@ -83,7 +91,11 @@ public final class SigningThroughputBenchmark {
                     "logging.level.root", "WARN",
                     "server.port", String.valueOf(port)))), Arrays.stream(args).skip(1)).toList();
             ScheduledExecutorService prometheus = Executors.newSingleThreadScheduledExecutor();
-            try (ChildJvm service = startService(arguments)) {
+            PairedChain chain = PAIRED_CHAIN.isBlank() ? null
+                    : PairedChain.attach(Path.of(PAIRED_CHAIN), Duration.ofMinutes(1));
+            try (ChildJvm service = startService(arguments);
+                 TakingTurns turns = chain == null ? null
+                         : TakingTurns.start(service.pid(), chain.pid(), Duration.ofMillis(500))) {
                 // Scraped every 15 s from the start, as the ServiceMonitor in deploy/ has Prometheus do. Without it
                 // the window's first reading of the sign timer was the service's first scrape: the classes it loaded
                 // made the JIT throw away the compiled chain (class-hierarchy deoptimization) just as the window
@@ -92,14 +104,19 @@ public final class SigningThroughputBenchmark {
                 ThreadCpu cpu = new ThreadCpu(service.pid(), SigningThroughputBenchmark::kindOfThread);
                 // The service's own timer of the chain, read with the CPU at the window's start and end.
                 List<double[]> signTimer = new ArrayList<>();
+                List<long[]> chainReadings = new ArrayList<>();
                 KafkaTestClient.Drain drain = kafka.measureDrain(Topics.PASSES_SIGNED.name(), keys, WARM_UP,
-                        Duration.ofMinutes(15), () -> {
+                        Duration.ofMinutes(chain == null ? 15 : 30), () -> {
                             signTimer.add(signTimer(port));
+                            if (chain != null) {
+                                chainReadings.add(chain.read());
+                            }
                             return cpu.read();
                         });
                 service.requireAlive();
                 System.out.printf("[bench] signing-service, 1 consumer thread: %d passes after warm-up in %.1f s = "
-                        + "%.0f passes/s%n", drain.records(), drain.seconds(), drain.perSecond());
+                        + "%.0f passes/s%s%n", drain.records(), drain.seconds(), drain.perSecond(),
+                        chain == null ? "" : " (running half the time: in turns with the chain)");
                 System.out.printf("RESULT signing-service-passes-per-second %.0f%n", drain.perSecond());
                 double[] end = signTimer.get(signTimer.size() - 1);
                 double[] start = signTimer.get(signTimer.size() - 2);
@@ -112,6 +129,15 @@ public final class SigningThroughputBenchmark {
                         nanos / 1e3 / drain.records(), 100.0 * nanos / drain.cpu().totalNanos(),
                         drain.cpu().kernelNanosByKind().getOrDefault(kind, 0L) / 1e3 / drain.records()));
                 System.out.printf("RESULT signing-service-passes-per-cpu-second %.0f%n", drain.perCpuSecond());
+                if (chain != null) {
+                    long[] first = chainReadings.get(chainReadings.size() - 2);
+                    long[] last = chainReadings.get(chainReadings.size() - 1);
+                    double perCpuSecond = (last[0] - first[0]) / ((last[1] - first[1]) / 1e9);
+                    System.out.printf("[bench] the chain, in turns with the service over the same window: %d ops in "
+                            + "%.1f CPU-seconds = %.0f ops per CPU-second (%d turns in all)%n", last[0] - first[0],
+                            (last[1] - first[1]) / 1e9, perCpuSecond, turns.turns());
+                    System.out.printf("RESULT chain-in-turns-ops-per-cpu-second %.0f%n", perCpuSecond);
+                }
             } finally {
                 prometheus.shutdownNow();
             }

@@ -8,7 +8,8 @@ import java.util.concurrent.CountDownLatch;
 /**
  * Command line of the local infrastructure.
  * <ul>
- *   <li>{@code keeper <dir> [TEST|LOCAL_RUN]}: shared servers, kept until this process ends (build, benchmarks).</li>
+ *   <li>{@code keeper <dir> [TEST|LOCAL_RUN] [cassandra niceness]}: shared servers, kept until this process ends
+ *   (build, benchmarks); the niceness (1–19, default 0) lowers the node's CPU priority.</li>
  *   <li>{@code await-keeper <dir>}: waits until the keeper is ready (or fails with its reason).</li>
  * </ul>
  */
@@ -21,7 +22,8 @@ public final class LocalInfraMain {
         String mode = args.length > 0 ? args[0] : "";
         switch (mode) {
             case "keeper" -> keep(Path.of(requireDir(args)).toAbsolutePath(),
-                    JvmProfile.valueOf(args.length > 2 ? args[2] : JvmProfile.TEST.name()));
+                    JvmProfile.valueOf(args.length > 2 ? args[2] : JvmProfile.TEST.name()),
+                    args.length > 3 ? Integer.parseInt(args[3]) : 0);
             case "await-keeper" -> {
                 InfraDescriptor ready = SharedInfrastructure.awaitKeeper(Path.of(requireDir(args)),
                         ServerSet.START_TIMEOUT.plusMinutes(1));
@@ -39,13 +41,13 @@ public final class LocalInfraMain {
         return args[1];
     }
 
-    private static void keep(Path dir, JvmProfile profile) throws Exception {
+    private static void keep(Path dir, JvmProfile profile, int cassandraNiceness) throws Exception {
         InfraDescriptor.deleteFrom(dir);
         KeeperFailure.clear(dir);
         ServerSet servers;
         try {
-            servers = ServerSet.start(dir, new ServerSet.Ports(FreePorts.next(), FreePorts.next()), profile)
-                    .stopOnExit();
+            servers = ServerSet.start(dir, new ServerSet.Ports(FreePorts.next(), FreePorts.next()), profile,
+                    cassandraNiceness).stopOnExit();
         } catch (RuntimeException e) {
             KeeperFailure.write(dir, e);
             throw e;
