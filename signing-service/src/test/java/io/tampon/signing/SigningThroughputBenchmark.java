@@ -121,7 +121,8 @@ public final class SigningThroughputBenchmark {
                 double[] end = signTimer.get(signTimer.size() - 1);
                 double[] start = signTimer.get(signTimer.size() - 2);
                 System.out.printf("[bench] the chain inside the service (its tampon.signing.sign timer, wall time): "
-                        + "%.1f µs per pass over the window%n", (end[1] - start[1]) * 1e6 / (end[0] - start[0]));
+                        + "%.1f µs per pass over the window%s%n", (end[1] - start[1]) * 1e6 / (end[0] - start[0]),
+                        chain == null ? "" : " (not the chain's cost in turns: a stop may fall inside a signature)");
                 System.out.printf("[bench] the service used %.2f cores meanwhile: %.0f passes per CPU-second%n",
                         drain.coresUsed(), drain.perCpuSecond());
                 drain.cpu().nanosByKind().forEach((kind, nanos) -> System.out.printf(
