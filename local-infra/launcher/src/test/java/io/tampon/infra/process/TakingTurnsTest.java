@@ -4,8 +4,6 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.IOException;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.time.Duration;
 import org.junit.jupiter.api.Test;
 
@@ -20,7 +18,7 @@ class TakingTurnsTest {
             long aStart = cpuNanos(a.pid());
             long bStart = cpuNanos(b.pid());
             try (TakingTurns turns = TakingTurns.start(a.pid(), b.pid(), Duration.ofMillis(100))) {
-                Thread.sleep(2_000);
+                Thread.sleep(2_000); // the window measured, not a wait for a condition
                 assertTrue(turns.turns() >= 10, "swapped " + turns.turns() + " times in 2 s");
             }
             double wall = System.nanoTime() - wallStart;
@@ -33,7 +31,7 @@ class TakingTurnsTest {
 
             long aAfter = cpuNanos(a.pid());
             long bAfter = cpuNanos(b.pid());
-            Thread.sleep(500);
+            Thread.sleep(500); // the window measured
             assertTrue(cpuNanos(a.pid()) - aAfter >= 50_000_000L, "the first runs again once closed");
             assertTrue(cpuNanos(b.pid()) - bAfter >= 50_000_000L, "the second runs again once closed");
         } finally {
@@ -51,10 +49,7 @@ class TakingTurnsTest {
         return new ProcessBuilder("sh", "-c", "while :; do :; done").start();
     }
 
-    /** utime + stime of a process, from {@code /proc/<pid>/stat} (10 ms ticks). */
-    private static long cpuNanos(long pid) throws IOException {
-        String stat = Files.readString(Path.of("/proc", Long.toString(pid), "stat"));
-        String[] fields = stat.substring(stat.lastIndexOf(')') + 2).split(" ");
-        return (Long.parseLong(fields[11]) + Long.parseLong(fields[12])) * 10_000_000L;
+    private static long cpuNanos(long pid) {
+        return new ThreadCpu(pid, name -> "shell").read().totalNanos();
     }
 }
