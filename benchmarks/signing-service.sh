@@ -3,14 +3,16 @@
 #   benchmarks/signing-service.sh [results [--spring.property=value ...]]
 #   PIN=1 benchmarks/signing-service.sh ...   the service and JMH on CPU 1, harness, broker and node on CPU 0
 #   TURNS=0 benchmarks/signing-service.sh ... without the chain in turns (below)
+#   WARM_UP=0.9 benchmarks/signing-service.sh ...   the share of the backlog drained before the window (default 0.9)
 # The JMH chain runs just before and just after the service: on a shared host the same code's CPU cost per op
 # drifts by tens of percent within minutes, and the ratio is taken against the mean of the two. Beside it, the same
 # chain runs in a JVM of its own in turns with the service (each stopped while the other runs, half a second each):
 # both see the same moments of the host, so the drift cancels in that second ratio.
 set -euo pipefail
 cd "$(dirname "$0")/.."
-count="${1:-480000}"   # the first 75 % warm the JIT up (-Dbench.warmUp); with polls of 1,000 the per-poll code
-                       # (producer, listener) reaches C2 late: at 240,000 the JIT still took 20 % in the window
+count="${1:-1200000}"  # the first 90 % (WARM_UP) warm the JIT up: with polls of 1,000, code that runs per poll or
+                       # per scrape reaches C2 minutes after the start. Its share of the service's CPU fell from
+                       # ~25 µs a pass at 1 minute to 7-14 at 2-4 minutes and 2-4 after 6 (the run's trajectory lines)
 service_cpu=() harness_cpu=() pin_flag=()
 if [[ "${PIN:-0}" == 1 ]]; then
   service_cpu=(taskset -c 1) harness_cpu=(taskset -c 0) pin_flag=(-Dbench.serviceCpus=1)
@@ -36,7 +38,8 @@ fi
 echo "== signing-service (its jar, its own JVM), one consumer thread, broker and node local${chain_pid:+, in turns with the chain}"
 "${harness_cpu[@]}" mvn -q -ntp -pl signing-service exec:java -Dexec.classpathScope=test \
   -Dexec.mainClass=io.tampon.signing.SigningThroughputBenchmark -Dexec.args="$count ${*:2}" \
-  -Dtampon.infra.profile=LOCAL_RUN "${pin_flag[@]}" "${turns_flag[@]}" | grep -E "^\[bench\]|^RESULT" \
+  -Dtampon.infra.profile=LOCAL_RUN -Dbench.warmUp="${WARM_UP:-0.9}" "${pin_flag[@]}" "${turns_flag[@]}" \
+  | grep -E "^\[bench\]|^RESULT" \
   | tee "$dir/service.log"
 if [[ -n "$chain_pid" ]]; then
   kill "$chain_pid" 2>/dev/null || true

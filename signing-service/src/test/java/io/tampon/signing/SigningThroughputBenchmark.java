@@ -36,7 +36,7 @@ import tools.jackson.databind.json.JsonMapper;
 /**
  * Passes signed per second by one signing-service consumer thread, the broker and node local: N results are put on
  * the topic first (a backlog, as after a spike), then the service — its jar, in a JVM of its own — drains them. The rate is measured from
- * {@code -Dbench.warmUp} (half) of the backlog to its end, once the JIT has warmed up, with the CPU the service used
+ * {@code -Dbench.warmUp} (90 %) of the backlog to its end, once the JIT has warmed up, with the CPU the service used
  * meanwhile, by kind of thread (passes per CPU-second: the rate per core). Run on purpose: benchmarks/signing-service.sh.
  * Arguments: {@code [results] [--extra.spring.argument=value ...]} to tune the service under test.
  */
@@ -46,10 +46,11 @@ public final class SigningThroughputBenchmark {
     }
 
     /**
-     * Share of the backlog drained before the measurement starts: the JIT needs well over 100,000 passes (after
-     * 60,000 the C2 compiler still took 12 % of the service's CPU, after 180,000 1 %).
+     * Share of the backlog drained before the measurement starts. The JIT's share dies away over minutes, not
+     * passes: code that runs per poll or per scrape (a few times a second) reaches C2 long after the chain has. In
+     * one run it took ~25 µs a pass at 1 minute, 7-14 at 2-4 minutes and 2-4 after 6 (the trajectory lines).
      */
-    private static final double WARM_UP = Double.parseDouble(System.getProperty("bench.warmUp", "0.75"));
+    private static final double WARM_UP = Double.parseDouble(System.getProperty("bench.warmUp", "0.9"));
 
     /** Extra JVM flags for the service, space-separated (e.g. a garbage collector to compare). */
     private static final String JVM_FLAGS = System.getProperty("bench.jvmFlags", "");
@@ -68,7 +69,7 @@ public final class SigningThroughputBenchmark {
     private static final String PAIRED_CHAIN = System.getProperty("bench.pairedChain", "");
 
     public static void main(String[] args) throws Exception {
-        int count = args.length > 0 ? Integer.parseInt(args[0]) : 480_000;
+        int count = args.length > 0 ? Integer.parseInt(args[0]) : 1_200_000;
         LocalInfrastructure infra = LocalInfrastructure.shared();
         int port = FreePorts.next();
         JsonMapper json = JsonMapper.builder().build();
@@ -100,8 +101,10 @@ public final class SigningThroughputBenchmark {
                 // the window's first reading of the sign timer was the service's first scrape: the classes it loaded
                 // made the JIT throw away the compiled chain (class-hierarchy deoptimization) just as the window
                 // began, and recompiling it cost ~50 µs a pass in the window.
-                prometheus.scheduleAtFixedRate(() -> signTimer(port), 0, 15, TimeUnit.SECONDS);
                 ThreadCpu cpu = new ThreadCpu(service.pid(), SigningThroughputBenchmark::kindOfThread);
+                Trajectory trajectory = new Trajectory();
+                prometheus.scheduleAtFixedRate(() -> trajectory.add(signTimer(port)[0], cpu.read()), 0, 15,
+                        TimeUnit.SECONDS);
                 // The service's own timer of the chain, read with the CPU at the window's start and end.
                 List<double[]> signTimer = new ArrayList<>();
                 List<long[]> chainReadings = new ArrayList<>();
@@ -114,6 +117,7 @@ public final class SigningThroughputBenchmark {
                             return cpu.read();
                         });
                 service.requireAlive();
+                trajectory.print();
                 System.out.printf("[bench] signing-service, 1 consumer thread: %d passes after warm-up in %.1f s = "
                         + "%.0f passes/s%s%n", drain.records(), drain.seconds(), drain.perSecond(),
                         chain == null ? "" : " (running half the time: in turns with the chain)");
@@ -144,6 +148,42 @@ public final class SigningThroughputBenchmark {
             }
         }
         System.exit(0);
+    }
+
+    /**
+     * The service's CPU per pass in each 15-second interval of the run, by kind of thread: whether the JIT's share
+     * dies away as the run goes on (warm-up) or stays (work the service does per second, not per pass).
+     */
+    private static final class Trajectory {
+
+        private record Point(long nanos, double passes, ThreadCpu.Reading cpu) {
+        }
+
+        private final List<Point> readings = new ArrayList<>();
+
+        synchronized void add(double passes, ThreadCpu.Reading cpu) {
+            if (!Double.isNaN(passes)) {
+                readings.add(new Point(System.nanoTime(), passes, cpu));
+            }
+        }
+
+        synchronized void print() {
+            for (int i = 1; i < readings.size(); i++) {
+                Point from = readings.get(i - 1);
+                Point to = readings.get(i);
+                double passes = to.passes() - from.passes();
+                if (passes <= 0) {
+                    continue;
+                }
+                ThreadCpu.Reading used = to.cpu().since(from.cpu());
+                StringBuilder line = new StringBuilder(String.format("[bench] trajectory %5.0f s %8.0f passes "
+                        + "%6.1f µs a pass:", (to.nanos() - readings.get(0).nanos()) / 1e9, to.passes(),
+                        used.totalNanos() / 1e3 / passes));
+                used.nanosByKind().forEach((kind, nanos) -> line.append(String.format(" %s %.1f", kind,
+                        nanos / 1e3 / passes)));
+                System.out.println(line);
+            }
+        }
     }
 
     /** Count and total seconds of the service's sign timer, from its Prometheus endpoint. */
