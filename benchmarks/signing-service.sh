@@ -11,8 +11,8 @@
 set -euo pipefail
 cd "$(dirname "$0")/.."
 count="${1:-1200000}"  # the first 90 % (WARM_UP) warm the JIT up: with polls of 1,000, code that runs per poll or
-                       # per scrape reaches C2 minutes after the start. Its share of the service's CPU fell from
-                       # ~25 µs a pass at 1 minute to 7-14 at 2-4 minutes and 2-4 after 6 (the run's trajectory lines)
+                       # per scrape reaches C2 minutes after the start. In three runs in turns its share was 18-51 µs
+                       # a pass at 1 minute, mostly 5-15 at 1.5-5.5 and 1-9 after 6.5 (the trajectory lines)
 service_cpu=() harness_cpu=() pin_flag=()
 if [[ "${PIN:-0}" == 1 ]]; then
   service_cpu=(taskset -c 1) harness_cpu=(taskset -c 0) pin_flag=(-Dbench.serviceCpus=1)

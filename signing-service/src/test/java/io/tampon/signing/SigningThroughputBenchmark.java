@@ -48,7 +48,8 @@ public final class SigningThroughputBenchmark {
     /**
      * Share of the backlog drained before the measurement starts. The JIT's share dies away over minutes, not
      * passes: code that runs per poll or per scrape (a few times a second) reaches C2 long after the chain has. In
-     * one run it took ~25 µs a pass at 1 minute, 7-14 at 2-4 minutes and 2-4 after 6 (the trajectory lines).
+     * three runs in turns it took 18-51 µs a pass at 1 minute, mostly 5-15 at 1.5-5.5 minutes and 1-9 after 6.5
+     * (the trajectory lines; docs/benchmarks.md).
      */
     private static final double WARM_UP = Double.parseDouble(System.getProperty("bench.warmUp", "0.9"));
 
