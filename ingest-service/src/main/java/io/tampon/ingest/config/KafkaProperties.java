@@ -11,7 +11,9 @@ import io.micronaut.core.bind.annotation.Bindable;
  *                         overload signal that becomes a 503, kept well under the accept deadline
  * @param bufferMemory     bytes of records awaiting acknowledgement; when full, new results are refused (503)
  * @param compression      the producer's {@code compression.type}: lz4 (default) shrinks what the broker stores and
- *                         sends for ~4 % of the edge's CPU (JFR); {@code none} where CPU is scarcer than bandwidth
+ *                         sends for ~4 % of the edge's CPU (JFR), and with batches of a few results it is most of the
+ *                         edge's allocation (two 64 KB buffers a batch: 16.6 KB a result against 4.0 without, see
+ *                         docs/benchmarks.md); {@code none} where CPU is scarcer than bandwidth
  */
 @ConfigurationProperties("tampon.kafka")
 public record KafkaProperties(@Bindable(defaultValue = "127.0.0.1:9092") String bootstrapServers,
