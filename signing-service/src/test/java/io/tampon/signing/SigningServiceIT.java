@@ -106,8 +106,14 @@ class SigningServiceIT {
                         stage -> stage == Stage.SIGNED));
             }
             String metrics = get(service, "/actuator/prometheus");
-            assertTrue(metrics.contains("tampon_signing_records_total{outcome=\"signed\""), metrics);
+            // What the issue asks to be exported: records (signed and dead-lettered), sign latency, batch size, lag.
+            for (String metric : List.of("tampon_signing_records_total{outcome=\"signed\"",
+                    "tampon_signing_records_total{outcome=\"dead_lettered\"", "tampon_signing_sign_seconds_count",
+                    "tampon_signing_batch_size_count", "kafka_consumer_fetch_manager_records_lag")) {
+                assertTrue(metrics.contains(metric), metric + " is exported");
+            }
             assertTrue(get(service, "/actuator/health/readiness").contains("UP"));
+            assertTrue(get(service, "/actuator/health/liveness").contains("UP"));
         }
     }
 
