@@ -98,12 +98,12 @@ public final class SigningThroughputBenchmark {
             try (ChildJvm service = startService(arguments);
                  TakingTurns turns = chain == null ? null
                          : TakingTurns.start(service.pid(), chain.pid(), Duration.ofMillis(500))) {
+                ThreadCpu cpu = new ThreadCpu(service.pid(), SigningThroughputBenchmark::kindOfThread);
+                Trajectory trajectory = new Trajectory();
                 // Scraped every 15 s from the start, as the ServiceMonitor in deploy/ has Prometheus do. Without it
                 // the window's first reading of the sign timer was the service's first scrape: the classes it loaded
                 // made the JIT throw away the compiled chain (class-hierarchy deoptimization) just as the window
                 // began, and recompiling it cost ~50 µs a pass in the window.
-                ThreadCpu cpu = new ThreadCpu(service.pid(), SigningThroughputBenchmark::kindOfThread);
-                Trajectory trajectory = new Trajectory();
                 prometheus.scheduleAtFixedRate(() -> trajectory.add(signTimer(port)[0], cpu.read()), 0, 15,
                         TimeUnit.SECONDS);
                 // The service's own timer of the chain, read with the CPU at the window's start and end.
