@@ -179,6 +179,15 @@ public final class KafkaBroker implements AutoCloseable {
         List<String> args = new ArrayList<>(profile.flags(profile == JvmProfile.TEST ? "512m" : "1g"));
         args.add("-Dlog4j2.configurationFile=" + log4j.toUri());
         args.add("-Dkafka.logs.dir=" + dir);
+        if (profile != JvmProfile.TEST) {
+            // Kafka's own start script runs the broker with these (KAFKA_JVM_PERFORMANCE_OPTS). Without them G1
+            // aims at 200 ms pauses: the broker's young collections took 16-117 ms, every 15-25 s, and every
+            // acknowledgement waited for them (docs/benchmarks.md).
+            args.addAll(List.of("-XX:MaxGCPauseMillis=20", "-XX:InitiatingHeapOccupancyPercent=35",
+                    "-XX:+ExplicitGCInvokesConcurrent"));
+            // Benchmarks line the broker's pauses up with the edge's tail latency (benchmarks/ingest.sh).
+            args.add("-Xlog:gc:file=" + dir.resolve("gc.log") + ":timemillis");
+        }
         Path file = dir.resolve("jvm.args");
         Files.write(file, args);
         return file;
