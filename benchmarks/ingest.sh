@@ -56,8 +56,9 @@ raw() {
 raw warm-up > /dev/null   # the broker's own JIT: a cold broker halves the raw rate
 raw before
 
-# INGEST_JVM_FLAGS: extra flags for the service (a profiler, say).
-java -Xmx512m ${INGEST_JVM_FLAGS:-} -Dmicronaut.server.port=8091 -Dtampon.kafka.bootstrap-servers="$kafka" \
+# INGEST_JVM_FLAGS: extra flags for the service (a profiler, say). Its GC log is summarised per step, as Gatling's.
+java -Xmx512m -Xlog:gc:file="$dir/ingest-gc.log":timemillis ${INGEST_JVM_FLAGS:-} -Dmicronaut.server.port=8091 \
+  -Dtampon.kafka.bootstrap-servers="$kafka" \
   -Dtampon.cassandra.contact-point="$(grep cassandra.host "$dir/servers/infra.properties" | cut -d= -f2):$(grep cassandra.port "$dir/servers/infra.properties" | cut -d= -f2)" \
   -Dtampon.ingest.api-keys-file="$dir/api-keys.txt" -Dtampon.ingest.rate-per-second=1000 \
   -Dlogger.levels.root=WARN -jar ingest-service/target/tampon-ingest-service-0.1.0-SNAPSHOT.jar > "$dir/ingest.log" 2>&1 &
@@ -69,6 +70,23 @@ until curl -sf localhost:8091/health/readiness > /dev/null; do sleep 1; done
 ( while true; do echo "$(date +%s.%N) $(ticks "$ingest") $(ticks "$broker") $(ticks "$cassandra") $(busy)"; sleep 1; done ) \
   > "$dir/cpu.log" &
 pids+=($!)
+# The edge's own counters every 5 s: its refusals by cause — at_capacity = its in-flight bound was full (refused
+# before any work), unavailable = Kafka did not acknowledge within the deadline (or the producer's buffer stayed
+# full) — and, from its histograms, how many requests it answered and results Kafka acknowledged within ~50 ms.
+( while true; do
+    curl -s localhost:8091/prometheus | awk -v t="$(date +%s.%N)" '
+      function le() { return match($0, /le="[0-9.]+"/) ? substr($0, RSTART + 4, RLENGTH - 5) + 0 : -1 }
+      /^tampon_ingest_requests_total/ && /outcome="(at_capacity|unavailable)"/ {
+        o = $0; sub(/.*outcome="/, "", o); sub(/".*/, "", o); n[o] += $NF }
+      /^http_server_requests_seconds_count/ && /uri="\/v1\/results/ { n["answered"] += $NF }
+      /^http_server_requests_seconds_bucket/ && /uri="\/v1\/results/ && le() >= 0.045 && le() <= 0.055 {
+        n["answered_50ms"] += $NF }
+      /^tampon_ingest_produce_seconds_count/ { n["acked"] += $NF }
+      /^tampon_ingest_produce_seconds_bucket/ && le() >= 0.045 && le() <= 0.055 { n["acked_50ms"] += $NF }
+      END { for (k in n) print t, k, n[k] }'
+    sleep 5
+  done ) > "$dir/metrics.log" &
+pids+=($!)
 
 steps=$(IFS=,; echo "${rates[*]}")
 echo "== ingest-service ready; one Gatling run: $warm s warm-up, then steps $steps results/s, $seconds s each"
@@ -78,6 +96,14 @@ mvn -q -ntp -pl load-tests gatling:test -Dgatling.simulationClass=io.tampon.load
   | while IFS= read -r line; do echo "$(date +%s.%N) $line"; done > "$dir/gatling.log" || true
 start=$(grep -m1 "started" "$dir/gatling.log" | cut -d' ' -f1)
 
+# GC pauses between $from and $to in a log written with -Xlog:gc:…:timemillis.
+gc() {
+  awk -v who="$1" -v from="$from" -v to="$to" '/Pause/ { t = substr($1, 2) / 1000; ms = $NF; sub(/ms$/, "", ms)
+      ms += 0; if (t >= from && t <= to) { n++; sum += ms; if (ms > max) max = ms } }
+    END { printf "   %s'"'"'s GC: %d pauses, %.0f ms in all, the longest %.0f ms\n", who, n, sum, max }' "$2" 2>/dev/null \
+    || true
+}
+report="load-tests/target/gatling/$(cat load-tests/target/gatling/lastRun.txt 2>/dev/null)"
 i=0
 for rate in "${rates[@]}"; do
   echo "-- step $rate results/s (batches of $batch):"
@@ -91,11 +117,25 @@ for rate in "${rates[@]}"; do
         (i1 - i0) / 100 / s, (k1 - k0) / 100 / s, (c1 - c0) / 100 / s, rest / 100 / s
       printf "   CPU per result: ingest %.1f µs, broker %.1f µs, Cassandra %.1f µs\n",
         (i1 - i0) * 1e4 / results, (k1 - k0) * 1e4 / results, (c1 - c0) * 1e4 / results }' "$dir/cpu.log"
-  # The load generator's own pauses: a response it reads late counts as the service's latency.
-  awk -v from="$from" -v to="$to" '/Pause/ { t = substr($1, 2) / 1000; ms = $NF; sub(/ms$/, "", ms); ms += 0
-      if (t >= from && t <= to) { n++; sum += ms; if (ms > max) max = ms } }
-    END { printf "   the load generator'"'"'s GC: %d pauses, %.0f ms in all, the longest %.0f ms\n", n, sum, max }' \
-    "$dir/gatling-gc.log" 2>/dev/null || true
+  # Pauses of the load generator (a response it reads late counts as the service's latency), the edge and the broker.
+  gc "the load generator" "$dir/gatling-gc.log"
+  gc "the edge" "$dir/ingest-gc.log"
+  gc "the broker" "$dir/servers/kafka/gc.log"
+  # Each second's p99, from Gatling's report: a few bad seconds are a stall, many a rate the host did not hold.
+  awk '/name: .99%./ { getline; s = $0
+      while (match(s, /\[[0-9]+, [0-9]+\]/)) { split(substr(s, RSTART + 1, RLENGTH - 2), a, ", "); n++
+        if (a[2] + 0 >= 50) over++; if (a[2] + 0 > worst) worst = a[2] + 0; s = substr(s, RSTART + RLENGTH) } }
+    END { printf "   seconds at p99 >= 50 ms: %d of %d, the worst second'"'"'s p99 %d ms\n", over, n, worst }' \
+    "$report"/req_step-"$rate"-s-*.html 2>/dev/null || true
+  # The edge's counters, read every 5 s: the readings nearest the step's ends.
+  awk -v from="$from" -v to="$to" '
+    $1 <= from { first[$2] = $3 } $1 <= to { last[$2] = $3 }
+    function d(k) { return last[k] - first[k] }
+    function over(all, fast) { return d(all) > 0 ? 100 * (1 - d(fast) / d(all)) : 0 }
+    END { printf "   the edge'"'"'s 503s: %d at capacity (in-flight bound), %d unavailable (Kafka deadline)\n",
+        d("at_capacity"), d("unavailable")
+      printf "   over ~50 ms at the edge: %.2f %% of requests (its own clock), %.2f %% of Kafka acknowledgements\n",
+        over("answered", "answered_50ms"), over("acked", "acked_50ms") }' "$dir/metrics.log" 2>/dev/null || true
   i=$((i + 1))
 done
 raw after
