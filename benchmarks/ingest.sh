@@ -56,8 +56,10 @@ raw() {
 raw warm-up > /dev/null   # the broker's own JIT: a cold broker halves the raw rate
 raw before
 
-# INGEST_JVM_FLAGS: extra flags for the service (a profiler, say). Its GC log is summarised per step, as Gatling's.
-java -Xmx512m -Xlog:gc:file="$dir/ingest-gc.log":timemillis ${INGEST_JVM_FLAGS:-} -Dmicronaut.server.port=8091 \
+# The edge's heap as deployed: the image's flags (pom.xml, jib) in the 768 MiB container of deploy/k8s — a 576 MB
+# heap that starts at 384 MB. INGEST_JVM_FLAGS: extra flags (a profiler, say). Its GC log is summarised per step.
+java -XX:MaxRAM=768m -XX:MaxRAMPercentage=75 -XX:InitialRAMPercentage=50 -XX:+UseG1GC \
+  -Xlog:gc:file="$dir/ingest-gc.log":timemillis ${INGEST_JVM_FLAGS:-} -Dmicronaut.server.port=8091 \
   -Dtampon.kafka.bootstrap-servers="$kafka" \
   -Dtampon.cassandra.contact-point="$(grep cassandra.host "$dir/servers/infra.properties" | cut -d= -f2):$(grep cassandra.port "$dir/servers/infra.properties" | cut -d= -f2)" \
   -Dtampon.ingest.api-keys-file="$dir/api-keys.txt" -Dtampon.ingest.rate-per-second=1000 \
