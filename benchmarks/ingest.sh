@@ -8,7 +8,9 @@
 #   STEP_SECONDS, WARM_UP_SECONDS, INGEST_JVM_FLAGS (e.g. a JFR recording), CASSANDRA_NICENESS (10; 0 = the edge's)
 #   tune a run
 # Every step also reports the CPU each process used (ingest-service, the broker, Cassandra, the rest = Gatling),
-# as cores and as µs per result, beside the producer tool's own CPU per record.
+# as cores and as µs per result, beside the producer tool's own CPU per record; the GC pauses of the load generator,
+# the edge and the broker; how many of its seconds had a p99 over 50 ms; the edge's 503s by cause; and the share of
+# requests over ~50 ms by the edge's own clock, to tell a tail inside the edge from one outside it.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 rates=("$@"); [ ${#rates[@]} -gt 0 ] || rates=(100 250 500 1000 1500 2000)
@@ -102,8 +104,8 @@ start=$(grep -m1 "started" "$dir/gatling.log" | cut -d' ' -f1)
 gc() {
   awk -v who="$1" -v from="$from" -v to="$to" '/Pause/ { t = substr($1, 2) / 1000; ms = $NF; sub(/ms$/, "", ms)
       ms += 0; if (t >= from && t <= to) { n++; sum += ms; if (ms > max) max = ms } }
-    END { printf "   %s'"'"'s GC: %d pauses, %.0f ms in all, the longest %.0f ms\n", who, n, sum, max }' "$2" 2>/dev/null \
-    || true
+    END { printf "   %s'"'"'s GC: %d pauses, %.0f ms in all, the longest %.0f ms\n", who, n, sum, max }' \
+    "$2" 2>/dev/null || true
 }
 report="load-tests/target/gatling/$(cat load-tests/target/gatling/lastRun.txt 2>/dev/null)"
 i=0
