@@ -20,10 +20,14 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.UUID;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import java.util.stream.Collectors;
+import java.util.stream.IntStream;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.clients.producer.internals.BuiltInPartitioner;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -45,7 +49,7 @@ class IngestApiIT {
     static void start(LocalInfrastructure infra) throws IOException {
         server = new IngestServer(infra.kafkaBootstrapServers(), infra.cassandraContactPoint().getHostString() + ":"
                 + infra.cassandraContactPoint().getPort(), dir,
-                List.of("ph-a", "ph-b", "ph-batch", "ph-noisy", "ph-quiet"),
+                List.of("ph-a", "ph-b", "ph-batch", "ph-many", "ph-noisy", "ph-quiet"),
                 Map.of("tampon.ingest.burst", 10, "tampon.ingest.rate-per-second", 1));
         kafka = new KafkaTestClient(infra.kafkaBootstrapServers());
     }
@@ -87,6 +91,26 @@ class IngestApiIT {
         List<ConsumerRecord<String, byte[]>> copies = kafka.readUntil(Topics.RESULTS.name(),
                 r -> r.key().equals(first), found -> found.size() == 2, WAIT);
         assertEquals(2, copies.size(), "both posts are on the topic under one key; downstream signs one pass");
+        assertEquals(copies.get(0).partition(), copies.get(1).partition(), "in one partition, in order");
+    }
+
+    @Test
+    void aPharmacysResultsShareItsPartitionKeyedEachByItsId() {
+        List<String> refs = IntStream.range(0, 8).mapToObj(i -> "P-" + UUID.randomUUID()).toList();
+        String body = refs.stream().map(IngestServer::result).collect(Collectors.joining(",", "{\"results\":[", "]}"));
+        HttpResponse<String> response = server.post("/v1/results/batch", "ph-many", JSON, body);
+        assertEquals(200, response.statusCode(), response.body());
+        assertTrue(response.body().contains("\"accepted\":8"), response.body());
+
+        Set<String> keys = refs.stream().map(ref -> ResultIds.of("ph-many", ref).toString()).collect(Collectors.toSet());
+        List<ConsumerRecord<String, byte[]>> records = kafka.readUntil(Topics.RESULTS.name(),
+                r -> keys.contains(r.key()), found -> found.size() == keys.size(), WAIT);
+        // Hashed by their keys, eight results would all fall in one of twelve partitions once in 12^7 batches.
+        int pharmacysPartition = BuiltInPartitioner.partitionForKey("ph-many".getBytes(StandardCharsets.UTF_8),
+                Topics.RESULTS.partitions());
+        for (ConsumerRecord<String, byte[]> record : records) {
+            assertEquals(pharmacysPartition, record.partition(), record.key());
+        }
     }
 
     @Test

@@ -20,7 +20,8 @@ import org.apache.kafka.common.serialization.StringSerializer;
 
 /**
  * The only way into Kafka. A result counts as accepted when the future completes: every in-sync replica has it
- * ({@code acks=all}) and the idempotent producer guarantees it is written once, in order, despite retries.
+ * ({@code acks=all}) and the idempotent producer guarantees it is written once, in order, despite retries. Records
+ * are keyed by resultId and placed by pharmacy ({@link PharmacyPartitions}).
  */
 // Created at start-up (not at the first request), so the producer knows the topic before results arrive.
 @Context
@@ -77,8 +78,11 @@ public class ResultPublisher {
     public CompletableFuture<RecordMetadata> publish(ResultReceived result) {
         CompletableFuture<RecordMetadata> acknowledged = new CompletableFuture<>();
         try {
+            // Cached metadata (kept by metadata.max.idle.ms); unknown, it blocks up to max.block.ms like send() does.
+            int partitions = producer.partitionsFor(Topics.RESULTS.name()).size();
             ProducerRecord<String, byte[]> record = new ProducerRecord<>(Topics.RESULTS.name(),
-                    result.resultId().toString(), ResultEventWriter.write(result));
+                    PharmacyPartitions.of(result.pharmacyId(), partitions), result.resultId().toString(),
+                    ResultEventWriter.write(result));
             record.headers().add(EventHeaders.TYPE, TYPE);
             producer.send(record, (metadata, error) -> {
                 if (error != null) {
