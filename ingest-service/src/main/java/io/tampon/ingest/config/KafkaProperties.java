@@ -11,12 +11,12 @@ import io.micronaut.core.bind.annotation.Bindable;
  *                         overload signal that becomes a 503, kept well under the accept deadline
  * @param bufferMemory     bytes of records awaiting acknowledgement; when full, new results are refused (503)
  * @param compression      the producer's {@code compression.type}: lz4 (default) shrinks what the broker stores and
- *                         sends for ~4 % of the edge's CPU (JFR), and with batches of a few results it is most of the
- *                         edge's allocation (two 64 KB buffers a batch: 16.6 KB a result against 4.0 without, see
- *                         docs/benchmarks.md). {@code none} spares the edge that CPU and allocation, but in both
- *                         benchmark runs with it Kafka's acknowledgements stalled more often and the in-flight bound
- *                         answered 503s in four of six steps, where five lz4 runs had them in one step (cause not
- *                         found yet)
+ *                         sends for ~4 % of the edge's CPU (JFR). It allocates two 64 KB buffers a producer batch:
+ *                         16.6 KB a result when a request's results were spread over twelve partitions, 7–8 KB since
+ *                         they travel as one batch (docs/benchmarks.md). {@code none} spares the edge that CPU and
+ *                         allocation, but in both benchmark runs with it (results spread, as then) Kafka's
+ *                         acknowledgements stalled more often and the in-flight bound answered 503s in four of six
+ *                         steps, where five lz4 runs had them in one step (cause not found)
  */
 @ConfigurationProperties("tampon.kafka")
 public record KafkaProperties(@Bindable(defaultValue = "127.0.0.1:9092") String bootstrapServers,
