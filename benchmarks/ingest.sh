@@ -6,7 +6,7 @@
 #                                          over its first half, then at that rate
 #   BATCH_SIZE=100 benchmarks/ingest.sh [rate ...]   the same in results/s, sent as POST /v1/results/batch of 100
 #   STEP_SECONDS, WARM_UP_SECONDS, INGEST_JVM_FLAGS (e.g. a JFR recording), CASSANDRA_NICENESS (10; 0 = the edge's),
-#   GATLING_NICENESS (0; below 0 needs root: a load generator served first is late less often to time an answer)
+#   GATLING_NICENESS (0; below 0 needs root: a load generator served first is less often late to read an answer)
 #   tune a run
 # Every step also reports the CPU each process used (ingest-service, the broker, Cassandra, the rest = Gatling),
 # as cores and as µs per result, beside the producer tool's own CPU per record; the GC pauses of the load generator,
@@ -95,7 +95,8 @@ pids+=($!)
 
 steps=$(IFS=,; echo "${rates[*]}")
 echo "== ingest-service ready; one Gatling run: $warm s warm-up, then steps $steps results/s, $seconds s each"
-nice -n "${GATLING_NICENESS:-0}" mvn -q -ntp -pl load-tests gatling:test -Dgatling.simulationClass=io.tampon.load.IngestSimulation \
+nice -n "${GATLING_NICENESS:-0}" \
+  mvn -q -ntp -pl load-tests gatling:test -Dgatling.simulationClass=io.tampon.load.IngestSimulation \
   -DbaseUrl=http://127.0.0.1:8091 -Dsteps="$steps" -Dduration="$seconds" -DwarmUp="$warm" -DbatchSize="$batch" \
   -Dgatling.gcLog="$dir/gatling-gc.log" 2>&1 \
   | while IFS= read -r line; do echo "$(date +%s.%N) $line"; done > "$dir/gatling.log" || true

@@ -102,7 +102,8 @@ class IngestApiIT {
         assertEquals(200, response.statusCode(), response.body());
         assertTrue(response.body().contains("\"accepted\":8"), response.body());
 
-        Set<String> keys = refs.stream().map(ref -> ResultIds.of("ph-many", ref).toString()).collect(Collectors.toSet());
+        Set<String> keys = refs.stream().map(ref -> ResultIds.of("ph-many", ref).toString())
+                .collect(Collectors.toSet());
         List<ConsumerRecord<String, byte[]>> records = kafka.readUntil(Topics.RESULTS.name(),
                 r -> keys.contains(r.key()), found -> found.size() == keys.size(), WAIT);
         // Hashed by their keys, eight results would all fall in one of twelve partitions once in 12^7 batches.
